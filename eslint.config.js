@@ -1,0 +1,31 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'build', '.wrangler', '.deno-cache', 'test/fixtures', 'worker/worker-configuration.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Core runs unchanged in browsers, Deno, Workers and Node: web-standard globals only.
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', '../elements/*', '../../elements/*', 'lit', 'lit/*'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'Deno', 'require'],
+    },
+  },
+  {
+    files: ['src/elements/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['node:*', '**/providers/*/soniox-*', '**/core/providers/**/!(index).js'] }],
+    },
+  },
+);
