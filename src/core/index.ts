@@ -1,0 +1,22 @@
+/**
+scribekit core: the provider-neutral pieces that run unchanged in browsers, Deno, Cloudflare
+Workers and Node — the normalized `Transcript` and its formats, audio input and probing, share
+links, the error hierarchy and client options.
+
+@module
+*/
+export {
+  ApiCallError,
+  InvalidArgumentError,
+  NetworkError,
+  RealtimeError,
+  ResponseValidationError,
+  ScribeError,
+  TimeoutError,
+  UnsupportedFeatureError,
+  isRetryableStatus,
+  type ApiCallErrorOptions,
+  type ResponseIssue,
+  type ScribeErrorOptions,
+} from './errors/index.js';
+export type { ApiKey, ClientOptions, RetryOptions } from './http/index.js';

@@ -1,0 +1,6 @@
+// What `cloudflare:workers` exposes to tests in this project: the Worker's default export.
+declare namespace Cloudflare {
+  interface Exports {
+    default: Fetcher;
+  }
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+
+// Library build: one ES module per public entry, dependencies (ky, valibot, lit) bundled so the
+// files run from a plain <script type="module"> or Deno without a resolver.
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    lib: {
+      entry: { core: 'src/core/index.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+  },
+});

@@ -1,0 +1,94 @@
+import { checkOrigin, parseAllowedOrigins, preflight, withCors } from './cors.js';
+import type { Env } from './env.js';
+import { WorkerHttpError } from './http-error.js';
+import { configRoute } from './routes/config.js';
+import { proxyRoute } from './routes/proxy.js';
+import { createSandbox, type Sandbox } from './sandbox/index.js';
+
+/** Options of {@link createScribeWorker}. */
+export interface ScribeWorkerOptions {
+  /** The sandbox used for providers without a key. Defaults to one created on first use. */
+  sandbox?: Sandbox;
+  /** The `fetch` used for live provider calls. Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+  /**
+  Largest request body accepted by the proxy in bytes, unless `MAX_UPLOAD_BYTES` is set.
+  @default 1073741824 (1 GiB)
+  */
+  maxUploadBytes?: number;
+}
+
+/** A Workers fetch handler. */
+export interface ScribeWorker {
+  fetch(request: Request, env: Env, context?: ExecutionContext): Promise<Response>;
+}
+
+/**
+Builds the scribekit Worker: `GET /api/config`, the allow-listed provider proxy under
+`/api/<provider>/…` (sandbox when a provider has no key), and the static assets for everything else.
+Mount it in your own Worker to get the same routes.
+
+@example
+```ts
+import { createScribeWorker } from 'scribekit/worker';
+
+const scribe = createScribeWorker();
+export default {
+  fetch(request, env, context) {
+    if (new URL(request.url).pathname.startsWith('/api/')) return scribe.fetch(request, env, context);
+    return new Response('my app');
+  },
+} satisfies ExportedHandler<Env>;
+```
+*/
+export function createScribeWorker(options: ScribeWorkerOptions = {}): ScribeWorker {
+  let sandbox = options.sandbox;
+  const sandboxFetch = (request: Request) => (sandbox ??= createSandbox()).fetch(request);
+  const upstreamFetch = (request: Request) => (options.fetch ?? fetch)(request);
+
+  return {
+    async fetch(request, env) {
+      const url = new URL(request.url);
+      if (!url.pathname.startsWith('/api/')) {
+        if (env.ASSETS === undefined)
+          return new WorkerHttpError(404, 'not_found', 'No assets are configured').toResponse();
+        return env.ASSETS.fetch(request);
+      }
+      let origin: string | undefined;
+      try {
+        origin = checkOrigin(request, parseAllowedOrigins(env.ALLOWED_ORIGINS));
+        if (request.method === 'OPTIONS') return preflight(origin);
+        const maxUploadBytes = readLimit(env.MAX_UPLOAD_BYTES) ?? options.maxUploadBytes ?? 1024 ** 3;
+        const [, , provider = '', ...rest] = url.pathname.split('/');
+        let response: Response;
+        if (provider === 'config' && rest.length === 0) {
+          if (request.method !== 'GET')
+            throw new WorkerHttpError(405, 'method_not_allowed', 'Use GET /api/config', { Allow: 'GET' });
+          response = configRoute(env, { maxUploadBytes });
+        } else {
+          response = await proxyRoute(request, provider, `/${rest.join('/')}`, {
+            env,
+            sandboxFetch,
+            upstreamFetch,
+            maxUploadBytes,
+          });
+        }
+        return withCors(response, origin);
+      } catch (error) {
+        const httpError =
+          error instanceof WorkerHttpError
+            ? error
+            : new WorkerHttpError(500, 'internal_error', 'The Worker failed to handle this request');
+        if (!(error instanceof WorkerHttpError))
+          console.error('scribekit worker error', error instanceof Error ? error.name : typeof error);
+        return withCors(httpError.toResponse(), origin);
+      }
+    },
+  };
+}
+
+function readLimit(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : undefined;
+}

@@ -1,0 +1,4 @@
+import { createScribeWorker } from './create-scribe-worker.js';
+import type { Env } from './env.js';
+
+export default createScribeWorker() satisfies ExportedHandler<Env>;

@@ -1,0 +1,82 @@
+import type { Env } from './env.js';
+
+/** The providers the Worker can proxy. */
+export type ProviderName = 'soniox' | 'soferai' | 'mistral' | 'scriptivox';
+
+/** One proxied route: a method and a path pattern below the provider's origin (`*` is one segment, `**` the rest). */
+export interface AllowedRoute {
+  method: string;
+  path: string;
+}
+
+/** What the Worker needs to know to forward calls to one provider. */
+export interface ProviderRoute {
+  name: ProviderName;
+  /** The provider's real API origin. */
+  origin: string;
+  /** The secret that holds its key. */
+  secret: keyof Env & `${string}_API_KEY`;
+  /** How the key is sent upstream. */
+  authorize(headers: Headers, key: string): void;
+  /** The calls a browser may make through the proxy. Anything else is 404 before it leaves the Worker. */
+  allow: AllowedRoute[];
+}
+
+const bearer = (headers: Headers, key: string) => headers.set('Authorization', `Bearer ${key}`);
+
+/**
+The proxy's allow-lists. Each provider issue widens its own list as its client lands; key minting
+(Soniox `/v1/auth/...`) is never proxied, it has its own guarded route.
+*/
+export const providerRoutes: Record<ProviderName, ProviderRoute> = {
+  soniox: {
+    name: 'soniox',
+    origin: 'https://api.soniox.com',
+    secret: 'SONIOX_API_KEY',
+    authorize: bearer,
+    allow: [{ method: 'GET', path: '/v1/models' }],
+  },
+  soferai: {
+    name: 'soferai',
+    origin: 'https://api.sofer.ai',
+    secret: 'SOFERAI_API_KEY',
+    authorize: bearer,
+    allow: [
+      { method: 'GET', path: '/v1/health/' },
+      { method: 'GET', path: '/v1/balance/' },
+    ],
+  },
+  mistral: {
+    name: 'mistral',
+    origin: 'https://api.mistral.ai',
+    secret: 'MISTRAL_API_KEY',
+    authorize: bearer,
+    allow: [],
+  },
+  scriptivox: {
+    name: 'scriptivox',
+    origin: 'https://api.scriptivox.com',
+    secret: 'SCRIPTIVOX_API_KEY',
+    // Scriptivox takes the raw key, no Bearer prefix (reference/scriptivox.md §1).
+    authorize: (headers, key) => headers.set('Authorization', key),
+    allow: [{ method: 'GET', path: '/v1/balance' }],
+  },
+};
+
+/** Whether `method path` matches one of the allowed routes. */
+export function isAllowed(routes: readonly AllowedRoute[], method: string, path: string): boolean {
+  return routes.some((route) => route.method === method && matchPath(route.path, path));
+}
+
+function matchPath(pattern: string, path: string): boolean {
+  const want = pattern.split('/');
+  const have = path.split('/');
+  for (let index = 0; index < want.length; index++) {
+    const segment = want[index];
+    if (segment === '**') return true;
+    const actual = have[index];
+    if (actual === undefined) return false;
+    if (segment === '*' ? actual === '' : segment !== actual) return false;
+  }
+  return want.length === have.length;
+}

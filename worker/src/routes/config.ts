@@ -1,0 +1,38 @@
+import type { Env } from '../env.js';
+import { providerRoutes, type ProviderName } from '../providers.js';
+
+/** What `GET /api/config` tells a page about one provider. */
+export interface ProviderStatus {
+  /** `live` when the Worker holds a key; `sandbox` when calls go to the local emulator. */
+  mode: 'live' | 'sandbox';
+}
+
+/** The body of `GET /api/config`. */
+export interface WorkerConfig {
+  providers: Record<ProviderName, ProviderStatus>;
+  /** Whether any provider runs in the sandbox. */
+  sandbox: boolean;
+  limits: { maxUploadBytes: number };
+}
+
+/** Answers `GET /api/config`: which providers are live and which run in the sandbox. Never includes a key. */
+export function configRoute(env: Env, limits: WorkerConfig['limits']): Response {
+  const providers = Object.fromEntries(
+    Object.values(providerRoutes).map((route) => [
+      route.name,
+      { mode: hasKey(env, route.secret) ? 'live' : 'sandbox' },
+    ]),
+  ) as Record<ProviderName, ProviderStatus>;
+  const body: WorkerConfig = {
+    providers,
+    sandbox: Object.values(providers).some((status) => status.mode === 'sandbox'),
+    limits,
+  };
+  return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** Whether the named secret holds a usable key. */
+export function hasKey(env: Env, secret: keyof Env): boolean {
+  const value = env[secret];
+  return typeof value === 'string' && value.trim() !== '';
+}

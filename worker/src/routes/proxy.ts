@@ -1,0 +1,108 @@
+import { WorkerHttpError } from '../http-error.js';
+import type { Env } from '../env.js';
+import { isAllowed, providerRoutes, type ProviderName } from '../providers.js';
+import { hasKey } from './config.js';
+
+/** Headers a browser sends that must not reach the provider. */
+const droppedRequestHeaders = [
+  'authorization',
+  'x-api-key',
+  'cookie',
+  'host',
+  'origin',
+  'referer',
+  'content-length',
+];
+const droppedResponseHeaders = ['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding'];
+
+/** What the proxy needs besides the request. */
+export interface ProxyContext {
+  env: Env;
+  /** Where keyless providers go: the sandbox's fetch. */
+  sandboxFetch: (request: Request) => Promise<Response>;
+  /** Where keyed calls go: the real network. */
+  upstreamFetch: (request: Request) => Promise<Response>;
+  maxUploadBytes: number;
+}
+
+/**
+Forwards `/api/<provider>/<path>` to the provider with the Worker's key, or to the sandbox when the
+provider has no key. Only allow-listed method and path pairs pass; bodies stream through, counted
+against the upload limit.
+*/
+export async function proxyRoute(
+  request: Request,
+  providerName: string,
+  path: string,
+  context: ProxyContext,
+): Promise<Response> {
+  const route = providerRoutes[providerName as ProviderName] as
+    (typeof providerRoutes)[ProviderName] | undefined;
+  if (route === undefined || !Object.hasOwn(providerRoutes, providerName)) {
+    throw new WorkerHttpError(404, 'unknown_provider', `No provider named ${JSON.stringify(providerName)}`);
+  }
+  if (!isAllowed(route.allow, request.method, path)) {
+    throw new WorkerHttpError(
+      404,
+      'route_not_allowed',
+      `${request.method} ${path} is not proxied for ${route.name}`,
+    );
+  }
+  const declaredLength = Number(request.headers.get('Content-Length') ?? '0');
+  if (declaredLength > context.maxUploadBytes) throw tooLarge(context.maxUploadBytes);
+
+  const incoming = new URL(request.url);
+  const upstreamUrl = `${route.origin}${path}${incoming.search}`;
+  const headers = new Headers(request.headers);
+  for (const name of droppedRequestHeaders) headers.delete(name);
+  const live = hasKey(context.env, route.secret);
+  // The sandbox accepts any non-empty key; it stands in for the real one.
+  route.authorize(headers, live ? (context.env[route.secret] as string) : 'sandbox');
+
+  const body = request.body === null ? null : request.body.pipeThrough(limitBytes(context.maxUploadBytes));
+  const upstreamRequest = new Request(upstreamUrl, {
+    method: request.method,
+    headers,
+    body,
+    redirect: 'manual',
+    ...(body === null ? {} : { duplex: 'half' }),
+  } as RequestInit);
+
+  let response: Response;
+  try {
+    response = await (live ? context.upstreamFetch : context.sandboxFetch)(upstreamRequest);
+  } catch (error) {
+    if (error instanceof WorkerHttpError) throw error;
+    if (error instanceof Error && error.message.includes('upload_too_large'))
+      throw tooLarge(context.maxUploadBytes);
+    throw new WorkerHttpError(502, 'upstream_unreachable', `${route.name} could not be reached`);
+  }
+  const responseHeaders = new Headers(response.headers);
+  for (const name of droppedResponseHeaders) responseHeaders.delete(name);
+  responseHeaders.set('Cache-Control', 'no-store');
+  return new Response(response.body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: responseHeaders,
+  });
+}
+
+function tooLarge(limit: number): WorkerHttpError {
+  return new WorkerHttpError(
+    413,
+    'upload_too_large',
+    `The request body is larger than the ${limit}-byte limit`,
+  );
+}
+
+/** Passes bytes through until more than `limit` have gone by, then errors the stream. */
+function limitBytes(limit: number): TransformStream<Uint8Array, Uint8Array> {
+  let seen = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.byteLength;
+      if (seen > limit) controller.error(new Error('upload_too_large'));
+      else controller.enqueue(chunk);
+    },
+  });
+}
