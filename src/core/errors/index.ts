@@ -5,4 +5,8 @@ export { TimeoutError } from './timeout-error.js';
 export { InvalidArgumentError } from './invalid-argument-error.js';
 export { UnsupportedFeatureError } from './unsupported-feature-error.js';
 export { RealtimeError } from './realtime-error.js';
-export { ResponseValidationError, toResponseIssues, type ResponseIssue } from './response-validation-error.js';
+export {
+  ResponseValidationError,
+  toResponseIssues,
+  type ResponseIssue,
+} from './response-validation-error.js';

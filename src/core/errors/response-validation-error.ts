@@ -29,9 +29,20 @@ export class ResponseValidationError extends ScribeError {
   /** The body as received (JSON-parsed where possible). */
   readonly data: unknown;
 
-  constructor(options: { provider: string; operation: string; issues: ResponseIssue[]; data?: unknown; cause?: unknown }) {
+  constructor(options: {
+    provider: string;
+    operation: string;
+    issues: ResponseIssue[];
+    data?: unknown;
+    cause?: unknown;
+  }) {
     const first = options.issues[0];
-    const where = first === undefined ? '' : first.path === '' ? `: ${first.message}` : `: ${first.path}: ${first.message}`;
+    const where =
+      first === undefined
+        ? ''
+        : first.path === ''
+          ? `: ${first.message}`
+          : `: ${first.path}: ${first.message}`;
     const more = options.issues.length > 1 ? ` (and ${options.issues.length - 1} more)` : '';
     super(`${options.provider} ${options.operation} returned an unexpected response${where}${more}`, {
       cause: options.cause,

@@ -18,7 +18,12 @@ export class TimeoutError extends ScribeError {
   /** The limit that was exceeded, in milliseconds. */
   readonly timeoutInMilliseconds: number;
 
-  constructor(options: { provider: string; operation: string; timeoutInMilliseconds: number; cause?: unknown }) {
+  constructor(options: {
+    provider: string;
+    operation: string;
+    timeoutInMilliseconds: number;
+    cause?: unknown;
+  }) {
     super(`${options.provider} ${options.operation} timed out after ${options.timeoutInMilliseconds} ms`, {
       cause: options.cause,
     });
