@@ -20,3 +20,22 @@ export {
   type ScribeErrorOptions,
 } from './errors/index.js';
 export type { ApiKey, ClientOptions, RetryOptions } from './http/index.js';
+export {
+  audioContainers,
+  normalizeAudioInput,
+  probeDuration,
+  sniffContainer,
+  type AudioContainer,
+  type AudioFormat,
+  type AudioInput,
+  type AudioProbe,
+  type BlobAudioInput,
+  type ByteSource,
+  type DurationMethod,
+  type NormalizeAudioInputOptions,
+  type NormalizedAudioInput,
+  type ProbeDurationOptions,
+  type StreamAudioInput,
+  type UrlAudioInput,
+} from './audio/index.js';
+export { resolveShareLink, type ResolvedShareLink, type ShareLinkSource } from './share-links/index.js';

@@ -1,0 +1,2 @@
+export { resolveShareLink } from './resolve-share-link.js';
+export type { ResolvedShareLink, ShareLinkSource } from './types.js';
