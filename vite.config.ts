@@ -11,7 +11,10 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     lib: {
-      entry: { core: 'src/core/index.ts' },
+      entry: {
+        core: 'src/core/index.ts',
+        soniox: 'src/core/providers/soniox/index.ts',
+      },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

@@ -13,6 +13,7 @@ export {
   ResponseValidationError,
   ScribeError,
   TimeoutError,
+  TranscriptionFailedError,
   UnsupportedFeatureError,
   isRetryableStatus,
   type ApiCallErrorOptions,
@@ -72,3 +73,13 @@ export {
   type Warning,
   type Word,
 } from './transcript/index.js';
+export {
+  transcribe,
+  type ProviderCapabilities,
+  type ProviderTranscribeRequest,
+  type TranscribeOptions,
+  type TranscribeProgress,
+  type TranscriptionProvider,
+  type TranscriptionProviderSource,
+} from './transcribe/index.js';
+export { uploadProgressField, type ScribeRequestInit, type UploadProgress } from './http/index.js';

@@ -10,3 +10,4 @@ export {
   toResponseIssues,
   type ResponseIssue,
 } from './response-validation-error.js';
+export { TranscriptionFailedError } from './transcription-failed-error.js';

@@ -13,6 +13,7 @@ import { parseResponse } from './parse-response.js';
 import { redactUrl } from './redact-url.js';
 import { resolveApiKey } from './resolve-api-key.js';
 import { resolveRetryOptions, toKyRetry } from './retry-policy.js';
+import { uploadProgressField, type UploadProgress } from './upload-progress.js';
 
 /** How a provider expects its key: `Authorization: Bearer <key>`, or the raw key in a header. */
 export type AuthScheme = { type: 'bearer' } | { type: 'raw'; header: string };
@@ -52,6 +53,11 @@ export interface HttpRequest {
   idempotencyKey?: string | undefined;
   /** Marks a non-idempotent request safe to retry without an idempotency key. */
   safeToRetry?: boolean;
+  /**
+  Called as the body is sent, when the injected `fetch` can report it, and once when the upload
+  has completed in any case.
+  */
+  onUploadProgress?: ((progress: UploadProgress) => void) | undefined;
 }
 
 /** A configured HTTP client for one provider. */
@@ -101,7 +107,7 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     const requestTimeout = request.timeout ?? timeout;
 
     try {
-      return await ky(url, {
+      const response = await ky(url, {
         method: request.method,
         headers,
         ...(request.json === undefined ? {} : { json: request.json }),
@@ -116,7 +122,16 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
             }),
         fetch: (input, init) => (config.fetch ?? globalThis.fetch)(input, init),
         ...(isStreamBody ? ({ duplex: 'half' } as object) : {}),
+        // ky hands options it does not know to `fetch` as its init: a progress-capable fetch reads this.
+        ...(request.onUploadProgress === undefined
+          ? {}
+          : { [uploadProgressField]: request.onUploadProgress }),
       });
+      if (request.onUploadProgress !== undefined) {
+        const size = bodySize(request.body);
+        request.onUploadProgress({ loadedBytes: size ?? 0, totalBytes: size });
+      }
+      return response;
     } catch (error) {
       throw await toScribeError(error, {
         provider,
@@ -242,6 +257,17 @@ async function readCapped(response: Response): Promise<string | undefined> {
     void reader.cancel().catch(() => undefined);
   }
   return text.length > maxErrorBodyBytes ? text.slice(0, maxErrorBodyBytes) : text;
+}
+
+function bodySize(body: BodyInit | undefined): number | undefined {
+  if (body instanceof Blob) return body.size;
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return body.byteLength;
+  if (body instanceof FormData) {
+    let size = 0;
+    for (const value of body.values()) size += typeof value === 'string' ? value.length : value.size;
+    return size;
+  }
+  return undefined;
 }
 
 function normalizeBaseUrl(baseUrl: string): string {

@@ -12,3 +12,4 @@ export { readErrorBody, type ErrorBodyDetails } from './error-body.js';
 export { parseResponse } from './parse-response.js';
 export { redactUrl } from './redact-url.js';
 export { parseRetryAfter, retryableStatusCodes } from './retry-policy.js';
+export { uploadProgressField, type ScribeRequestInit, type UploadProgress } from './upload-progress.js';

@@ -1,0 +1,103 @@
+import { TranscriptionFailedError } from '../../errors/index.js';
+import type { ProviderCapabilities, TranscriptionProvider } from '../../transcribe/index.js';
+import { omitUndefined, type SonioxTranscriptionConfig } from './soniox-options.js';
+import type { SonioxStt } from './soniox-stt.js';
+import type { SonioxTranscription } from './soniox-api.js';
+import { sonioxToTranscript } from './soniox-to-transcript.js';
+import type { SonioxFiles } from './soniox-files.js';
+
+/** What Soniox honours of the common `transcribe()` options. */
+export const sonioxCapabilities: ProviderCapabilities = {
+  language: true,
+  languageDetection: true,
+  diarization: true,
+  // Soniox diarizes without being told how many speakers to expect.
+  speakerCount: false,
+  contextTerms: true,
+  wordTimestamps: true,
+  audioUrl: true,
+  cancellation: true,
+};
+
+/** Soniox behind the common `transcribe()`: upload, job, wait, transcript, then delete both. */
+export function createSonioxTranscriptionProvider(stt: SonioxStt, files: SonioxFiles): TranscriptionProvider {
+  return {
+    id: 'soniox',
+    name: 'Soniox',
+    capabilities: sonioxCapabilities,
+    async transcribe(request) {
+      const native = request.providerOptions ?? {};
+      const config: SonioxTranscriptionConfig = omitUndefined({
+        ...(native.config as SonioxTranscriptionConfig | undefined),
+        languageHints: request.language === undefined ? undefined : [request.language],
+        enableSpeakerDiarization: request.diarize,
+        context: request.contextTerms === undefined ? undefined : { terms: [...request.contextTerms] },
+      });
+      const common = omitUndefined({
+        model: native.model as string | undefined,
+        config,
+        signal: request.signal,
+      });
+      const isUrl = typeof request.audio === 'string' || request.audio instanceof URL;
+      const transcription: SonioxTranscription = isUrl
+        ? await stt.create({ ...common, audioUrl: String(request.audio) })
+        : await stt.transcribeFromFile(request.audio, {
+            ...common,
+            ...omitUndefined({ filename: request.filename }),
+            onUploadProgress: (progress) => request.onProgress?.({ stage: 'uploading', ...progress }),
+          });
+      let lastStage: string | undefined;
+      const report = (job: SonioxTranscription) => {
+        const stage =
+          job.status === 'queued' ? 'queued' : job.status === 'processing' ? 'processing' : undefined;
+        if (stage === undefined || stage === lastStage) return;
+        lastStage = stage;
+        request.onProgress?.({ stage, jobId: job.id });
+      };
+      try {
+        report(transcription);
+        const done = await stt.wait(transcription.id, {
+          ...omitUndefined({ signal: request.signal }),
+          onStatusChange: report,
+        });
+        if (done.status !== 'completed') {
+          throw new TranscriptionFailedError({
+            provider: 'soniox',
+            jobId: done.id,
+            code: done.errorType,
+            providerMessage: done.errorMessage,
+          });
+        }
+        const transcript = sonioxToTranscript(
+          await stt.getTranscript(done.id, omitUndefined({ signal: request.signal })),
+          done,
+        );
+        request.onProgress?.({ stage: 'completed', jobId: done.id });
+        void stt.destroy(done.id).catch(() => undefined);
+        return transcript;
+      } catch (error) {
+        if (request.signal?.aborted) void destroyWhenSettled(stt, files, transcription);
+        else void stt.destroy(transcription.id).catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+Soniox refuses to delete a job while it is processing (409), so an aborted job is deleted once it
+settles: polled without the caller's (aborted) signal, for at most ten minutes.
+*/
+async function destroyWhenSettled(
+  stt: SonioxStt,
+  files: SonioxFiles,
+  transcription: SonioxTranscription,
+): Promise<void> {
+  try {
+    await stt.wait(transcription.id, { timeoutMs: 600_000 });
+    await stt.destroy(transcription.id);
+  } catch {
+    if (transcription.fileId !== undefined)
+      await files.deleteIfExists(transcription.fileId).catch(() => undefined);
+  }
+}

@@ -1,0 +1,8 @@
+export { transcribe, type TranscribeOptions } from './transcribe.js';
+export type {
+  ProviderCapabilities,
+  ProviderTranscribeRequest,
+  TranscribeProgress,
+  TranscriptionProvider,
+  TranscriptionProviderSource,
+} from './transcription-provider.js';
