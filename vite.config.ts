@@ -14,9 +14,11 @@ export default defineConfig({
       entry: {
         core: 'src/core/index.ts',
         soniox: 'src/core/providers/soniox/index.ts',
+        worker: 'worker/src/public.ts',
       },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },
+    rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
   },
 });

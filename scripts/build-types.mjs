@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-  stdio: 'inherit',
-});
+for (const config of ['tsconfig.build.json', 'worker/tsconfig.build.json']) {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config], { stdio: 'inherit' });
+}
 rmSync('build/site', { recursive: true, force: true });
 mkdirSync('build/site', { recursive: true });
 cpSync('demo', 'build/site', { recursive: true });

@@ -34,7 +34,21 @@ export const providerRoutes: Record<ProviderName, ProviderRoute> = {
     origin: 'https://api.soniox.com',
     secret: 'SONIOX_API_KEY',
     authorize: bearer,
-    allow: [{ method: 'GET', path: '/v1/models' }],
+    // Files, transcriptions and models; never /v1/auth (temporary keys have their own guarded route).
+    allow: [
+      { method: 'GET', path: '/v1/files' },
+      { method: 'POST', path: '/v1/files' },
+      { method: 'GET', path: '/v1/files/count' },
+      { method: 'GET', path: '/v1/files/*' },
+      { method: 'DELETE', path: '/v1/files/*' },
+      { method: 'GET', path: '/v1/transcriptions' },
+      { method: 'POST', path: '/v1/transcriptions' },
+      { method: 'GET', path: '/v1/transcriptions/count' },
+      { method: 'GET', path: '/v1/transcriptions/*' },
+      { method: 'DELETE', path: '/v1/transcriptions/*' },
+      { method: 'GET', path: '/v1/transcriptions/*/transcript' },
+      { method: 'GET', path: '/v1/models' },
+    ],
   },
   soferai: {
     name: 'soferai',

@@ -59,7 +59,8 @@ export async function proxyRoute(
   // The sandbox accepts any non-empty key; it stands in for the real one.
   route.authorize(headers, live ? (context.env[route.secret] as string) : 'sandbox');
 
-  const body = request.body === null ? null : request.body.pipeThrough(limitBytes(context.maxUploadBytes));
+  const limiter = byteLimiter(context.maxUploadBytes);
+  const body = request.body === null ? null : request.body.pipeThrough(limiter.stream);
   const upstreamRequest = new Request(upstreamUrl, {
     method: request.method,
     headers,
@@ -72,10 +73,14 @@ export async function proxyRoute(
   try {
     response = await (live ? context.upstreamFetch : context.sandboxFetch)(upstreamRequest);
   } catch (error) {
+    if (limiter.exceeded) throw tooLarge(context.maxUploadBytes);
     if (error instanceof WorkerHttpError) throw error;
-    if (error instanceof Error && error.message.includes('upload_too_large'))
-      throw tooLarge(context.maxUploadBytes);
     throw new WorkerHttpError(502, 'upstream_unreachable', `${route.name} could not be reached`);
+  }
+  // The upstream may have answered about a body cut short by the limit: the limit is the real answer.
+  if (limiter.exceeded) {
+    await response.body?.cancel();
+    throw tooLarge(context.maxUploadBytes);
   }
   const responseHeaders = new Headers(response.headers);
   for (const name of droppedResponseHeaders) responseHeaders.delete(name);
@@ -95,14 +100,26 @@ function tooLarge(limit: number): WorkerHttpError {
   );
 }
 
-/** Passes bytes through until more than `limit` have gone by, then errors the stream. */
-function limitBytes(limit: number): TransformStream<Uint8Array, Uint8Array> {
+/** Passes bytes through until more than `limit` have gone by, then errors the stream and says so. */
+function byteLimiter(limit: number): {
+  stream: TransformStream<Uint8Array, Uint8Array>;
+  readonly exceeded: boolean;
+} {
   let seen = 0;
-  return new TransformStream({
+  let exceeded = false;
+  const stream = new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       seen += chunk.byteLength;
-      if (seen > limit) controller.error(new Error('upload_too_large'));
-      else controller.enqueue(chunk);
+      if (seen > limit) {
+        exceeded = true;
+        controller.error(new Error('upload_too_large'));
+      } else controller.enqueue(chunk);
     },
   });
+  return {
+    stream,
+    get exceeded() {
+      return exceeded;
+    },
+  };
 }

@@ -1,10 +1,15 @@
+import { createSampleRegistry, type SampleRegistry } from '../samples/sample-registry.js';
 import { judgeKey, readBearerToken } from '../shared/api-key.js';
 import { MemoryStore } from '../shared/memory-store.js';
 import type { EmulatorContext, ProviderEmulator } from '../shared/provider-emulator.js';
 import { createRouteTable } from '../shared/route-table.js';
 import { sonioxErrors } from './soniox-errors.js';
-import { sonioxFileRoutes, type SonioxFile } from './soniox-files.js';
+import { sonioxFileRoutes, type SonioxStoredFile } from './soniox-files.js';
+import { SONIOX_TEMPORARY_KEY_PREFIX, SonioxKeyStore } from './soniox-key-store.js';
 import { sonioxModelRoutes } from './soniox-models.js';
+import { sonioxTemporaryKeyRoutes } from './soniox-temporary-keys.js';
+import type { SonioxJob } from './soniox-transcription.js';
+import { sonioxTranscriptionRoutes } from './soniox-transcriptions.js';
 
 /**
 Soniox's REST hosts: US (default), EU and JP.
@@ -16,23 +21,59 @@ export const SONIOX_REST_HOSTS = ['api.soniox.com', 'api.eu.soniox.com', 'api.jp
 
 /** What a Soniox emulator holds; one per sandbox, shared by all three regions as one account. */
 export interface SonioxState {
-  /** Uploaded files. */
-  readonly files: MemoryStore<SonioxFile>;
+  /** Uploaded files, with their bytes. */
+  readonly files: MemoryStore<SonioxStoredFile>;
+  /** Transcriptions. */
+  readonly transcriptions: MemoryStore<SonioxJob>;
+  /** Temporary keys minted by `POST /v1/auth/temporary-api-key`, for the realtime emulator to check. */
+  readonly keys: SonioxKeyStore;
+  /** The demo samples the emulator recognises. */
+  readonly samples: SampleRegistry;
+}
+
+/** A fresh, empty {@link SonioxState}; `samples` defaults to the demo samples. */
+export function createSonioxState(options: { samples?: SampleRegistry } = {}): SonioxState {
+  return {
+    files: new MemoryStore(),
+    transcriptions: new MemoryStore(),
+    keys: new SonioxKeyStore(),
+    samples: options.samples ?? createSampleRegistry(),
+  };
 }
 
 /**
 Creates the Soniox emulator: `Authorization: Bearer <key>` on every endpoint, Soniox's `ApiError`
 body on every failure.
+
+A temporary key (`temp:…`) is refused on every REST endpoint with 401 `unauthenticated`: Soniox
+issues them for the WebSocket APIs only. Whether Soniox answers 401 or 403 is unconfirmed; 401 is
+what any other key it does not accept gets.
+
+Pass `state` to keep a handle on it (a test, or the realtime half reading `state.keys`).
 */
-export function createSonioxEmulator(_context: EmulatorContext): ProviderEmulator {
-  const state: SonioxState = { files: new MemoryStore() };
-  const table = createRouteTable([...sonioxModelRoutes(), ...sonioxFileRoutes(state.files)], {
-    authenticate: (request) =>
-      judgeKey(readBearerToken(request)) === 'accepted' ? undefined : sonioxErrors.unauthenticated(),
-    notFound: () => sonioxErrors.notFound(),
-    methodNotAllowed: () => sonioxErrors.methodNotAllowed(),
-    internalError: () => sonioxErrors.internalError(),
-  });
+export function createSonioxEmulator(
+  context: EmulatorContext,
+  state: SonioxState = createSonioxState(),
+): ProviderEmulator {
+  const { clock } = context;
+  const table = createRouteTable(
+    [
+      ...sonioxModelRoutes(),
+      ...sonioxFileRoutes(state.files, clock),
+      ...sonioxTranscriptionRoutes({ ...state, clock }),
+      ...sonioxTemporaryKeyRoutes(state.keys, clock),
+    ],
+    {
+      authenticate: (request) => {
+        const key = readBearerToken(request);
+        const refused = judgeKey(key) !== 'accepted' || key?.startsWith(SONIOX_TEMPORARY_KEY_PREFIX) === true;
+        return refused ? sonioxErrors.unauthenticated() : undefined;
+      },
+      notFound: () => sonioxErrors.notFound(),
+      methodNotAllowed: () => sonioxErrors.methodNotAllowed(),
+      internalError: () => sonioxErrors.internalError(),
+    },
+  );
   return {
     provider: 'soniox',
     hosts: SONIOX_REST_HOSTS,

@@ -1,6 +1,9 @@
 import { jsonResponse } from '../shared/json-response.js';
 import type { LimitIssue } from '../shared/cursor-pagination.js';
 
+/** The largest file `POST /v1/files` accepts: 1 GiB. */
+export const SONIOX_MAX_FILE_BYTES = 1_073_741_824;
+
 /**
 An `error_type` Soniox sends. The documented ones are listed; `not_found` and
 `method_not_allowed` (unknown route, wrong method) are the sandbox's guesses, since Soniox
@@ -89,6 +92,23 @@ export const sonioxErrors = {
     sonioxError(400, 'invalid_request', 'Invalid request.', [
       { error_type: issue.type, location: 'query.limit', message: issue.message },
     ]),
+  /** 400 for an upload above {@link SONIOX_MAX_FILE_BYTES}, with the OpenAPI's message. */
+  fileTooLarge: (): Response =>
+    sonioxError(
+      400,
+      'invalid_request',
+      `Exceeded maximum file size (maximum is ${SONIOX_MAX_FILE_BYTES} bytes).`,
+    ),
+  /** 404 for a file id no file has. */
+  fileNotFound: (): Response => sonioxError(404, 'file_not_found', 'File could not be found.'),
+  /** 404 for a transcription id no transcription has. */
+  transcriptionNotFound: (): Response =>
+    sonioxError(404, 'transcription_not_found', 'Transcription could not be found.'),
+  /** 409 when a transcription's status forbids the call; `message` names the reason. */
+  transcriptionInvalidState: (message: string): Response =>
+    sonioxError(409, 'transcription_invalid_state', message),
+  /** 429 for a quota or rate limit; `message` says which. */
+  limitExceeded: (message: string): Response => sonioxError(429, 'limit_exceeded', message),
   /** 500, the message Soniox sends. */
   internalError: (): Response =>
     sonioxError(
