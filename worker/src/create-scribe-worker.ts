@@ -1,8 +1,10 @@
 import { checkOrigin, parseAllowedOrigins, preflight, withCors } from './cors.js';
 import type { Env } from './env.js';
 import { WorkerHttpError } from './http-error.js';
-import { configRoute } from './routes/config.js';
+import { configRoute, hasKey } from './routes/config.js';
 import { proxyRoute } from './routes/proxy.js';
+import { temporaryKeyRoute } from './routes/temporary-key.js';
+import { createLocalRateLimiter, pickRateLimiter } from './rate-limit.js';
 import { createSandbox, type Sandbox } from './sandbox/index.js';
 
 /** Options of {@link createScribeWorker}. */
@@ -16,6 +18,16 @@ export interface ScribeWorkerOptions {
   @default 1073741824 (1 GiB)
   */
   maxUploadBytes?: number;
+  /**
+  Your own check before a temporary key is minted: a site token, a session cookie. Return `false`
+  to answer 401.
+  */
+  verifyRequest?: (request: Request, env: Env) => boolean | Promise<boolean>;
+  /**
+  Temporary keys each client may mint per minute when no `KEY_RATE_LIMITER` binding is configured.
+  @default 10
+  */
+  temporaryKeysPerMinute?: number;
 }
 
 /** A Workers fetch handler. */
@@ -45,6 +57,7 @@ export function createScribeWorker(options: ScribeWorkerOptions = {}): ScribeWor
   let sandbox = options.sandbox;
   const sandboxFetch = (request: Request) => (sandbox ??= createSandbox()).fetch(request);
   const upstreamFetch = (request: Request) => (options.fetch ?? fetch)(request);
+  const localRateLimiter = createLocalRateLimiter(options.temporaryKeysPerMinute ?? 10, 60);
 
   return {
     async fetch(request, env) {
@@ -61,7 +74,26 @@ export function createScribeWorker(options: ScribeWorkerOptions = {}): ScribeWor
         const maxUploadBytes = readLimit(env.MAX_UPLOAD_BYTES) ?? options.maxUploadBytes ?? 1024 ** 3;
         const [, , provider = '', ...rest] = url.pathname.split('/');
         let response: Response;
-        if (provider === 'config' && rest.length === 0) {
+        const route = `${provider}/${rest.join('/')}`;
+        if (route === 'soniox/temporary-api-key') {
+          response = await temporaryKeyRoute(request, {
+            env,
+            origin,
+            rateLimiter: pickRateLimiter(env, localRateLimiter),
+            sandboxFetch,
+            upstreamFetch,
+            verifyRequest: options.verifyRequest,
+          });
+        } else if (route === 'soniox/transcribe-websocket') {
+          // Only the sandbox's realtime socket lives here; with a key, browsers connect to Soniox directly.
+          if (hasKey(env, 'SONIOX_API_KEY'))
+            throw new WorkerHttpError(
+              404,
+              'not_found',
+              'Connect to the websocketUrl the temporary key came with',
+            );
+          return await sandboxFetch(new Request('https://stt-rt.soniox.com/transcribe-websocket', request));
+        } else if (provider === 'config' && rest.length === 0) {
           if (request.method !== 'GET')
             throw new WorkerHttpError(405, 'method_not_allowed', 'Use GET /api/config', { Allow: 'GET' });
           response = configRoute(env, { maxUploadBytes });

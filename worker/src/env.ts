@@ -7,6 +7,12 @@ export interface Env {
   ASSETS?: Fetcher;
   /** Comma-separated origins allowed to call /api from a browser; empty means same origin only. */
   ALLOWED_ORIGINS?: string;
+  /** Rate limit for minting temporary keys (the Workers rate-limit binding); a per-isolate counter stands in when absent. */
+  KEY_RATE_LIMITER?: RateLimit;
+  /** Longest lifetime of a minted Soniox temporary key, in seconds (1–3600). Default 60. */
+  TEMPORARY_KEY_MAX_SECONDS?: string;
+  /** Longest realtime session a minted key may open, in seconds (1–18000). Default 3600. */
+  TEMPORARY_KEY_MAX_SESSION_SECONDS?: string;
   /** Largest request body the proxy accepts, in bytes. */
   MAX_UPLOAD_BYTES?: string;
   SONIOX_API_KEY?: string;
