@@ -15,6 +15,7 @@ export default defineConfig({
         core: 'src/core/index.ts',
         soniox: 'src/core/providers/soniox/index.ts',
         worker: 'worker/src/public.ts',
+        scribekit: 'src/elements/index.ts',
       },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,

@@ -105,6 +105,14 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
     if (request.idempotencyKey !== undefined) headers.set('Idempotency-Key', request.idempotencyKey);
     const isStreamBody = typeof ReadableStream !== 'undefined' && request.body instanceof ReadableStream;
     const requestTimeout = request.timeout ?? timeout;
+    let fetchReportedProgress = false;
+    const onProgress =
+      request.onUploadProgress === undefined
+        ? undefined
+        : (progress: UploadProgress) => {
+            fetchReportedProgress = true;
+            request.onUploadProgress?.(progress);
+          };
 
     try {
       const response = await ky(url, {
@@ -123,11 +131,10 @@ export function createHttpClient(config: HttpClientConfig): HttpClient {
         fetch: (input, init) => (config.fetch ?? globalThis.fetch)(input, init),
         ...(isStreamBody ? ({ duplex: 'half' } as object) : {}),
         // ky hands options it does not know to `fetch` as its init: a progress-capable fetch reads this.
-        ...(request.onUploadProgress === undefined
-          ? {}
-          : { [uploadProgressField]: request.onUploadProgress }),
+        ...(onProgress === undefined ? {} : { [uploadProgressField]: onProgress }),
       });
-      if (request.onUploadProgress !== undefined) {
+      // A fetch that reported progress has reported completion too; others get one final report.
+      if (request.onUploadProgress !== undefined && !fetchReportedProgress) {
         const size = bodySize(request.body);
         request.onUploadProgress({ loadedBytes: size ?? 0, totalBytes: size });
       }

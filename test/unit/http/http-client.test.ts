@@ -437,3 +437,39 @@ describe('error mapping', () => {
     expect(everything).not.toContain(secret);
   });
 });
+
+describe('upload progress', () => {
+  it('hands the callback to a progress-capable fetch and adds no final report of its own', async () => {
+    const reports: number[] = [];
+    const http = client('https://api.soniox.com', {
+      fetch: async (_input, init) => {
+        const report = (init as Record<string, unknown>).scribeUploadProgress as (progress: {
+          loadedBytes: number;
+          totalBytes: number;
+        }) => void;
+        report({ loadedBytes: 5, totalBytes: 10 });
+        report({ loadedBytes: 10, totalBytes: 10 });
+        return Response.json({});
+      },
+    });
+    await http.send({
+      method: 'POST',
+      path: 'v1/files',
+      body: new Blob(['0123456789']),
+      onUploadProgress: (progress) => reports.push(progress.loadedBytes),
+    });
+    expect(reports).toEqual([5, 10]);
+  });
+
+  it('reports completion once when the fetch cannot report progress', async () => {
+    const reports: [number, number | undefined][] = [];
+    const http = client('https://api.soniox.com', { fetch: async () => Response.json({}) });
+    await http.send({
+      method: 'POST',
+      path: 'v1/files',
+      body: new Blob(['0123456789']),
+      onUploadProgress: (progress) => reports.push([progress.loadedBytes, progress.totalBytes]),
+    });
+    expect(reports).toEqual([[10, 10]]);
+  });
+});

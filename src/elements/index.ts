@@ -1,0 +1,22 @@
+/**
+scribekit elements: `<scribe-upload>` and `<scribe-transcript>`, registered on import. Use from a
+bundler (`import 'scribekit/elements'`) or, with nothing to build, from one classic script tag:
+`<script src="…/scribekit.iife.js"></script>` (global `Scribekit`).
+
+@module
+*/
+import './upload/define.js';
+import './transcript/define.js';
+
+export { ScribeUpload } from './upload/upload.js';
+export { ScribeTranscript } from './transcript/transcript.js';
+export { createXhrFetch } from './controllers/xhr-fetch.js';
+export { ScribeErrorEvent, type ScribeErrorDetail } from './events/scribe-error-event.js';
+export { SeekRequestEvent, type SeekRequestDetail } from './events/seek-request-event.js';
+export {
+  TranscriptCompleteEvent,
+  type TranscriptCompleteDetail,
+} from './events/transcript-complete-event.js';
+export { UploadProgressEvent, type UploadProgressDetail } from './events/upload-progress-event.js';
+export { transcribe, toJson, toSrt, toText, toVtt } from '../core/index.js';
+export { createSoniox } from '../core/providers/soniox/index.js';

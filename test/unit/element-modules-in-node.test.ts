@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+
+// Element class modules must import where there is no DOM (server rendering, tests, build tools)
+// and must not register anything: registration is the define files' job.
+describe('element modules in Node', () => {
+  it('import without a DOM and register nothing', async () => {
+    expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
+    const modules = await Promise.all([
+      import('../../src/elements/upload/upload.js'),
+      import('../../src/elements/transcript/transcript.js'),
+    ]);
+    expect(modules.map((module) => Object.keys(module).length > 0)).toEqual([true, true]);
+    const registry = (globalThis as { customElements?: CustomElementRegistry }).customElements;
+    expect(registry?.get('scribe-upload')).toBeUndefined();
+    expect(registry?.get('scribe-transcript')).toBeUndefined();
+  });
+});
