@@ -1,4 +1,5 @@
 // The demo imports the built package from /scribekit/, as a page using scribekit would.
+import './scribekit/scribekit.js';
 import { ScribeError } from './scribekit/core.js';
 
 const names = {
@@ -31,5 +32,29 @@ async function showProviders() {
     note.textContent = `The Worker did not answer: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
+
+const upload = document.querySelector('scribe-upload');
+const player = document.querySelector('#player');
+const transcriptView = document.querySelector('scribe-transcript');
+let objectUrl;
+
+// Play what was chosen, so the transcript can follow it.
+upload.addEventListener('change', () => {
+  const source = upload.source;
+  if (objectUrl !== undefined) URL.revokeObjectURL(objectUrl);
+  objectUrl = source?.kind === 'file' ? URL.createObjectURL(source.file) : undefined;
+  player.src = objectUrl ?? source?.url ?? '';
+});
+
+upload.addEventListener('scribe-transcript-complete', (event) => {
+  transcriptView.transcript = event.detail.transcript;
+});
+
+document.querySelector('#use-sample').addEventListener('click', async () => {
+  const response = await fetch('./samples/fox.wav');
+  const file = new File([await response.blob()], 'fox.wav', { type: 'audio/wav' });
+  await upload.selectFile(file);
+  await upload.start();
+});
 
 showProviders();

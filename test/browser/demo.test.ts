@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium.js';
 import { startWranglerDev, type WranglerDev } from '../helpers/wrangler-dev.js';
 
@@ -9,21 +9,27 @@ let browser: Browser;
 
 beforeAll(async () => {
   [worker, browser] = await Promise.all([startWranglerDev(), launchChromium()]);
+  mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
   await worker?.stop();
 });
 
+async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${worker.origin}${path}`);
+  return { page, errors };
+}
+
 describe('the demo', () => {
-  it('loads in Chromium from the local Worker and says every provider runs in the sandbox', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(`${worker.origin}/`);
+  it('loads from the local Worker and says every provider runs in the sandbox', async () => {
+    const { page, errors } = await openPage('/');
     await page.locator('#providers li').nth(3).waitFor();
     const items = await page
       .locator('#providers li')
@@ -36,9 +42,44 @@ describe('the demo', () => {
       ['mistral', 'sandbox'],
       ['scriptivox', 'sandbox'],
     ]);
-    await expect(page.locator('#mode-note').textContent()).resolves.toContain('sandbox');
-    mkdirSync('test-results', { recursive: true });
-    await page.screenshot({ path: 'test-results/demo-home.png', fullPage: true });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('uploads the sample, shows its transcript, and seeks the audio when a word is clicked', async () => {
+    const { page, errors } = await openPage('/');
+    await page.locator('#use-sample').click();
+    const word = page.locator('scribe-transcript [part~="word"]', { hasText: 'fox' });
+    await word.waitFor({ timeout: 30_000 });
+    const text = await page.locator('scribe-transcript [part~="segment"]').first().textContent();
+    expect(text).toContain('The quick brown fox jumps over the lazy dog.');
+    await word.click();
+    await expect
+      .poll(() => page.locator('#player').evaluate((audio) => (audio as HTMLAudioElement).currentTime))
+      .toBeCloseTo(1.023, 2);
+    await page.screenshot({ path: 'test-results/demo-upload-transcript.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works from nothing but the one classic script tag', async () => {
+    const { page, errors } = await openPage('/script-tag.html');
+    const scripts = await page
+      .locator('script[src]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('src')));
+    expect(scripts).toEqual(['./scribekit/scribekit.iife.js']);
+    expect(
+      await page.evaluate(
+        () =>
+          customElements.get('scribe-upload') !== undefined &&
+          customElements.get('scribe-transcript') !== undefined,
+      ),
+    ).toBe(true);
+    await page.locator('scribe-upload input[type="file"]').setInputFiles('demo/samples/fox.wav');
+    await page.locator('scribe-upload [part~="start-button"]').click();
+    await page.locator('scribe-transcript [part~="word"]', { hasText: 'lazy' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: 'test-results/demo-script-tag.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
