@@ -3,6 +3,7 @@ import { isSonioxHttpError, SonioxNodeClient, type SonioxHttpError } from '@soni
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandbox } from '../../worker/src/sandbox/index.js';
 import { serveSandbox, type SandboxServer } from '../../worker/src/sandbox/node/serve-sandbox.js';
+import { createSoniox, sonioxToTranscript } from '../../src/core/providers/soniox/index.js';
 
 /*
 The official @soniox/node 2.3.0, unchanged, against the sandbox served on 127.0.0.1. If the SDK
@@ -241,5 +242,57 @@ describe('@soniox/node 2.3.0 against the sandbox', () => {
     const failed = await client.stt.wait(unlucky.id);
     expect(failed).toMatchObject({ status: 'error', error_type: 'file_download_failed' });
     await client.stt.delete(unlucky.id);
+  });
+});
+
+describe('@soniox/node and scribekit on the same sandbox', () => {
+  test('see the same files, jobs, transcripts and keys', async () => {
+    const ours = createSoniox({ apiKey: API_KEY, baseUrl: server.origin });
+    const file = await client.files.upload(speech, { filename: 'shared.wav' });
+    expect(await ours.files.get(file.id)).toEqual({
+      id: file.id,
+      filename: file.filename,
+      size: file.size,
+      createdAt: file.created_at,
+      clientReferenceId: undefined,
+    });
+
+    const job = await ours.stt.create({ fileId: file.id, config: { enableSpeakerDiarization: true } });
+    const theirs = await client.stt.wait(job.id);
+    const mine = await ours.stt.get(job.id);
+    expect({
+      id: mine.id,
+      status: mine.status,
+      fileId: mine.fileId,
+      audioDurationMs: mine.audioDurationMs,
+    }).toEqual({
+      id: theirs.id,
+      status: theirs.status,
+      fileId: theirs.file_id,
+      audioDurationMs: theirs.audio_duration_ms,
+    });
+
+    const theirTranscript = await client.stt.getTranscript(job.id);
+    const ourTranscript = await ours.stt.getTranscript(job.id);
+    expect(ourTranscript.text).toBe(theirTranscript?.text);
+    expect(
+      ourTranscript.tokens.map((token) => [token.text, token.startMs, token.endMs, token.speaker]),
+    ).toEqual(
+      theirTranscript?.tokens.map((token) => [token.text, token.start_ms, token.end_ms, token.speaker]),
+    );
+    expect(sonioxToTranscript(ourTranscript, mine).text).toBe(FOX);
+
+    const mineListed = [];
+    for await (const item of ours.stt.listAll()) mineListed.push(item.id);
+    expect(mineListed).toContain(job.id);
+    await ours.stt.destroy(job.id);
+    expect(await client.stt.get(job.id)).toBeNull();
+    expect(await client.files.get(file.id)).toBeNull();
+
+    const key = await ours.auth.createTemporaryApiKey({
+      usageType: 'transcribe_websocket',
+      expiresInSeconds: 30,
+    });
+    expect(key.apiKey).toMatch(/^temp:/);
   });
 });
