@@ -4,6 +4,9 @@ import { WorkerHttpError } from './http-error.js';
 import { configRoute, hasKey } from './routes/config.js';
 import { proxyRoute } from './routes/proxy.js';
 import { temporaryKeyRoute } from './routes/temporary-key.js';
+import { jobEventsRoute, webhookRoute } from './routes/webhooks.js';
+import { createDurableJobHub } from './jobs/durable-job-hub.js';
+import { createMemoryJobHub } from './jobs/job-hub.js';
 import { createLocalRateLimiter, pickRateLimiter } from './rate-limit.js';
 import { createSandbox, type Sandbox } from './sandbox/index.js';
 
@@ -58,6 +61,9 @@ export function createScribeWorker(options: ScribeWorkerOptions = {}): ScribeWor
   const sandboxFetch = (request: Request) => (sandbox ??= createSandbox()).fetch(request);
   const upstreamFetch = (request: Request) => (options.fetch ?? fetch)(request);
   const localRateLimiter = createLocalRateLimiter(options.temporaryKeysPerMinute ?? 10, 60);
+  const memoryJobHub = createMemoryJobHub();
+  const jobHub = (env: Env) =>
+    env.JOB_EVENTS === undefined ? memoryJobHub : createDurableJobHub(env.JOB_EVENTS);
 
   return {
     async fetch(request, env) {
@@ -75,7 +81,12 @@ export function createScribeWorker(options: ScribeWorkerOptions = {}): ScribeWor
         const [, , provider = '', ...rest] = url.pathname.split('/');
         let response: Response;
         const route = `${provider}/${rest.join('/')}`;
-        if (route === 'soniox/temporary-api-key') {
+        if (provider === 'webhooks' && rest.length === 1) {
+          // Providers call webhooks server to server: no Origin, no CORS.
+          return await webhookRoute(request, rest[0] ?? '', env, jobHub(env));
+        } else if (provider === 'jobs' && rest.length === 2 && rest[1] === 'events') {
+          response = await jobEventsRoute(request, rest[0] ?? '', jobHub(env));
+        } else if (route === 'soniox/temporary-api-key') {
           response = await temporaryKeyRoute(request, {
             env,
             origin,

@@ -1,3 +1,5 @@
+import type { JobEventsObject } from './jobs/job-events-object.js';
+
 /**
 The Worker's bindings. Secrets are not in wrangler.jsonc (they are set with `wrangler secret put`
 or in worker/.dev.vars), so `wrangler types` cannot see them; this interface is written by hand.
@@ -16,6 +18,12 @@ export interface Env {
   /** Largest request body the proxy accepts, in bytes. */
   MAX_UPLOAD_BYTES?: string;
   SONIOX_API_KEY?: string;
+  /** Shared secret Soniox sends back with webhooks; enables `POST /api/webhooks/soniox` and job events. */
+  SONIOX_WEBHOOK_SECRET?: string;
+  /** The Worker's public origin (`https://scribe.example`), for webhook URLs; defaults to the request's. */
+  PUBLIC_ORIGIN?: string;
+  /** One Durable Object per job, so webhooks and event streams meet across isolates. */
+  JOB_EVENTS?: DurableObjectNamespace<JobEventsObject>;
   SOFERAI_API_KEY?: string;
   MISTRAL_API_KEY?: string;
   SCRIPTIVOX_API_KEY?: string;

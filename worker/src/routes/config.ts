@@ -12,6 +12,8 @@ export interface WorkerConfig {
   providers: Record<ProviderName, ProviderStatus>;
   /** Whether any provider runs in the sandbox. */
   sandbox: boolean;
+  /** Providers whose jobs report back by webhook: follow them at `GET /api/jobs/<id>/events`. */
+  webhooks: { soniox: boolean };
   limits: { maxUploadBytes: number };
 }
 
@@ -26,6 +28,7 @@ export function configRoute(env: Env, limits: WorkerConfig['limits']): Response 
   const body: WorkerConfig = {
     providers,
     sandbox: Object.values(providers).some((status) => status.mode === 'sandbox'),
+    webhooks: { soniox: hasKey(env, 'SONIOX_WEBHOOK_SECRET') },
     limits,
   };
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });

@@ -2,6 +2,7 @@ import { WorkerHttpError } from '../http-error.js';
 import type { Env } from '../env.js';
 import { isAllowed, providerRoutes, type ProviderName } from '../providers.js';
 import { hasKey } from './config.js';
+import { sonioxWebhookHeader } from './webhooks.js';
 
 /** Headers a browser sends that must not reach the provider. */
 const droppedRequestHeaders = [
@@ -60,7 +61,9 @@ export async function proxyRoute(
   route.authorize(headers, live ? (context.env[route.secret] as string) : 'sandbox');
 
   const limiter = byteLimiter(context.maxUploadBytes);
-  const body = request.body === null ? null : request.body.pipeThrough(limiter.stream);
+  const injected = await withWebhook(request, route.name, path, context.env);
+  if (injected !== undefined) headers.set('Content-Type', 'application/json');
+  const body = injected ?? (request.body === null ? null : request.body.pipeThrough(limiter.stream));
   const upstreamRequest = new Request(upstreamUrl, {
     method: request.method,
     headers,
@@ -89,6 +92,49 @@ export async function proxyRoute(
     status: response.status,
     statusText: response.statusText,
     headers: responseHeaders,
+  });
+}
+
+/**
+When Soniox webhooks are configured, a job created through the proxy is told to call back the
+Worker with the shared secret, so the page can follow it over `GET /api/jobs/<id>/events` instead
+of polling. The secret never reaches the browser (Soniox masks it in every response).
+*/
+async function withWebhook(
+  request: Request,
+  provider: string,
+  path: string,
+  env: Env,
+): Promise<string | undefined> {
+  const secret = env.SONIOX_WEBHOOK_SECRET;
+  if (
+    provider !== 'soniox' ||
+    request.method !== 'POST' ||
+    path !== '/v1/transcriptions' ||
+    secret === undefined ||
+    secret === ''
+  ) {
+    return undefined;
+  }
+  const text = await request.text();
+  if (text.length > 1_000_000)
+    throw new WorkerHttpError(413, 'upload_too_large', 'A transcription request body is at most 1 MB');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    // Let Soniox answer a malformed body with its own error.
+    return text;
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return text;
+  const job = payload as Record<string, unknown>;
+  if (job.webhook_url !== undefined && job.webhook_url !== null) return text;
+  const origin = env.PUBLIC_ORIGIN?.replace(/\/+$/, '') ?? new URL(request.url).origin;
+  return JSON.stringify({
+    ...job,
+    webhook_url: `${origin}/api/webhooks/soniox`,
+    webhook_auth_header_name: sonioxWebhookHeader,
+    webhook_auth_header_value: secret,
   });
 }
 
