@@ -10,6 +10,7 @@ export default tseslint.config(
       'build',
       '.wrangler',
       '.deno-cache',
+      '.scratch',
       'test/fixtures',
       'worker/worker-configuration.d.ts',
     ],
