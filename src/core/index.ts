@@ -74,7 +74,10 @@ export {
   type Word,
 } from './transcript/index.js';
 export {
+  followJobEvents,
   transcribe,
+  type JobEvent,
+  type JobEventSource,
   type ProviderCapabilities,
   type ProviderTranscribeRequest,
   type TranscribeOptions,

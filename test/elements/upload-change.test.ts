@@ -7,7 +7,6 @@ afterEach(() => document.body.replaceChildren());
 describe('<scribe-upload> selection', () => {
   it('fires change with the selected file in `source`, like an <input type="file">', async () => {
     const upload = document.createElement('scribe-upload') as ScribeUpload;
-    upload.endpoint = 'https://scribe.example/api';
     document.body.append(upload);
     await upload.updateComplete;
     const seen: unknown[] = [];

@@ -6,3 +6,4 @@ export type {
   TranscriptionProvider,
   TranscriptionProviderSource,
 } from './transcription-provider.js';
+export { followJobEvents, type JobEvent, type JobEventSource } from './job-events.js';

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { AudioInput } from '../audio/index.js';
 import { InvalidArgumentError } from '../errors/index.js';
 import type { Transcript, Warning } from '../transcript/index.js';
+import type { JobEventSource } from './job-events.js';
 import type {
   ProviderCapabilities,
   TranscribeProgress,
@@ -29,6 +30,11 @@ export interface TranscribeOptions {
   signal?: AbortSignal;
   /** Reports upload bytes, then the job's stage. */
   onProgress?: (progress: TranscribeProgress) => void;
+  /**
+  Follow the provider's job by push instead of polling: `followJobEvents('/api')` with the
+  scribekit Worker when its webhooks are configured (`/api/config` says so).
+  */
+  jobEvents?: JobEventSource;
   /** Options for one provider only, keyed by provider id: `{ soniox: { model: 'stt-async-v5' } }`. */
   providerOptions?: Record<string, Record<string, unknown>>;
 }
@@ -108,6 +114,7 @@ export async function transcribe(options: TranscribeOptions): Promise<Transcript
     contextTerms: provider.capabilities.contextTerms ? options.contextTerms : undefined,
     signal: options.signal,
     onProgress: options.onProgress,
+    jobEvents: options.jobEvents,
     providerOptions: options.providerOptions?.[provider.id],
   });
   return warnings.length === 0

@@ -1,5 +1,6 @@
 import type { AudioInput } from '../audio/index.js';
 import type { Transcript } from '../transcript/index.js';
+import type { JobEventSource } from './job-events.js';
 
 /** What a provider can do with the common `transcribe()` options; the elements offer only what works. */
 export interface ProviderCapabilities {
@@ -39,6 +40,8 @@ export interface ProviderTranscribeRequest {
   contextTerms?: readonly string[] | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: TranscribeProgress) => void) | undefined;
+  /** Push updates for the job, when webhooks are configured; the adapter polls otherwise. */
+  jobEvents?: JobEventSource | undefined;
   /** Options only this provider understands, from `providerOptions[providerId]`. */
   providerOptions?: Record<string, unknown> | undefined;
 }

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
+  followJobEvents,
   InvalidArgumentError,
   resolveShareLink,
   type TranscribeProgress,
@@ -152,6 +153,8 @@ export class ScribeUpload extends LitElement {
   });
   private readonly internals: ElementInternals | undefined;
   private clientCache: { key: string; client: TranscriptionProviderSource | undefined } | undefined;
+  /** Which providers' jobs the Worker at `endpoint` follows by webhook, from its `/config`. */
+  private workerWebhooks: { endpoint: string; providers: Record<string, boolean> } | undefined;
   private announcedTenth = -1;
   private announcedStatus: TranscriptionStatus = 'idle';
 
@@ -257,6 +260,7 @@ export class ScribeUpload extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has('endpoint')) void this.readWorkerConfig();
     const states = this.internals?.states;
     if (states === undefined) return;
     try {
@@ -538,14 +542,38 @@ export class ScribeUpload extends LitElement {
     const capabilities = toTranscriptionProvider(client).capabilities;
     const diarize = this.diarize && capabilities.diarization;
     const language = this.language === '' ? undefined : this.language;
+    const endpoint = this.endpoint;
+    const pushed =
+      this.client === undefined &&
+      endpoint !== undefined &&
+      this.workerWebhooks?.endpoint === endpoint &&
+      this.workerWebhooks.providers[this.provider] === true;
     return {
       provider: client,
+      ...(pushed ? { jobEvents: followJobEvents(endpoint) } : {}),
       ...(language === undefined ? {} : { language }),
       ...(diarize ? { diarize } : {}),
       ...(diarize && capabilities.speakerCount && this.speakerCount !== undefined
         ? { speakerCount: this.speakerCount }
         : {}),
     };
+  }
+
+  /**
+  Asks the Worker whether it receives webhooks for our provider: if so, runs follow the job over
+  its event stream instead of polling. Any failure just leaves polling on.
+  */
+  private async readWorkerConfig(): Promise<void> {
+    const endpoint = this.endpoint;
+    if (endpoint === undefined || endpoint === '' || typeof fetch !== 'function') return;
+    try {
+      const response = await fetch(`${endpoint.replace(/\/+$/, '')}/config`);
+      if (!response.ok) return;
+      const config = (await response.json()) as { webhooks?: Record<string, boolean> };
+      if (this.endpoint === endpoint) this.workerWebhooks = { endpoint, providers: config.webhooks ?? {} };
+    } catch {
+      // Polling works without it.
+    }
   }
 
   private resolveClient(): TranscriptionProviderSource | undefined {

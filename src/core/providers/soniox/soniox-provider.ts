@@ -1,5 +1,5 @@
 import { TranscriptionFailedError } from '../../errors/index.js';
-import type { ProviderCapabilities, TranscriptionProvider } from '../../transcribe/index.js';
+import type { JobEventSource, ProviderCapabilities, TranscriptionProvider } from '../../transcribe/index.js';
 import { omitUndefined, type SonioxTranscriptionConfig } from './soniox-options.js';
 import type { SonioxStt } from './soniox-stt.js';
 import type { SonioxTranscription } from './soniox-api.js';
@@ -56,10 +56,7 @@ export function createSonioxTranscriptionProvider(stt: SonioxStt, files: SonioxF
       };
       try {
         report(transcription);
-        const done = await stt.wait(transcription.id, {
-          ...omitUndefined({ signal: request.signal }),
-          onStatusChange: report,
-        });
+        const done = await settle(stt, transcription.id, request.signal, report, request.jobEvents);
         if (done.status !== 'completed') {
           throw new TranscriptionFailedError({
             provider: 'soniox',
@@ -82,6 +79,47 @@ export function createSonioxTranscriptionProvider(stt: SonioxStt, files: SonioxF
       }
     },
   };
+}
+
+/**
+Waits for the job to leave `queued`/`processing`. With push updates (webhooks through the
+scribekit Worker) it listens to them and polls only every 15 s as a safety net, in case a webhook
+is lost; without, it polls every second.
+*/
+async function settle(
+  stt: SonioxStt,
+  jobId: string,
+  signal: AbortSignal | undefined,
+  report: (job: SonioxTranscription) => void,
+  jobEvents: JobEventSource | undefined,
+): Promise<SonioxTranscription> {
+  if (jobEvents === undefined)
+    return stt.wait(jobId, { ...omitUndefined({ signal }), onStatusChange: report });
+  const race = new AbortController();
+  const stop = () => race.abort(signal?.reason);
+  signal?.addEventListener('abort', stop, { once: true });
+  const pushed = (async () => {
+    try {
+      for await (const event of jobEvents(jobId, race.signal)) {
+        if (event.id !== jobId) continue;
+        if (event.status === 'completed' || event.status === 'error')
+          return await stt.get(jobId, { signal: race.signal });
+      }
+    } catch (error) {
+      if (race.signal.aborted) throw error;
+      // A broken stream leaves the polling safety net to finish the wait.
+    }
+    return new Promise<never>(() => {});
+  })();
+  try {
+    return await Promise.race([
+      pushed,
+      stt.wait(jobId, { intervalMs: 15_000, timeoutMs: false, signal: race.signal, onStatusChange: report }),
+    ]);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    race.abort();
+  }
 }
 
 /**
