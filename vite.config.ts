@@ -14,6 +14,7 @@ export default defineConfig({
       entry: {
         core: 'src/core/index.ts',
         soniox: 'src/core/providers/soniox/index.ts',
+        soferai: 'src/core/providers/soferai/index.ts',
         worker: 'worker/src/public.ts',
         scribekit: 'src/elements/index.ts',
       },

@@ -86,3 +86,12 @@ export {
   type TranscriptionProviderSource,
 } from './transcribe/index.js';
 export { uploadProgressField, type ScribeRequestInit, type UploadProgress } from './http/index.js';
+export {
+  alignOutline,
+  outlineToChapters,
+  type AlignOutlineOptions,
+  type OutlineConfidence,
+  type OutlineToChaptersOptions,
+  type OutlineTopic,
+  type OutlineTopicInput,
+} from './outline/index.js';

@@ -1,5 +1,6 @@
 /**
-scribekit elements: `<scribe-upload>` and `<scribe-transcript>`, registered on import. Use from a
+scribekit elements: `<scribe-upload>`, `<scribe-transcript>` and `<scribe-outline-player>`, registered on
+import. Use from a
 bundler (`import 'scribekit/elements'`) or, with nothing to build, from one classic script tag:
 `<script src="…/scribekit.iife.js"></script>` (global `Scribekit`).
 
@@ -7,9 +8,12 @@ bundler (`import 'scribekit/elements'`) or, with nothing to build, from one clas
 */
 import './upload/define.js';
 import './transcript/define.js';
+import './outline-player/define.js';
 
 export { ScribeUpload } from './upload/upload.js';
 export { ScribeTranscript } from './transcript/transcript.js';
+export { ScribeOutlinePlayer } from './outline-player/outline-player.js';
+export { ChapterChangeEvent, type ChapterChangeDetail } from './events/chapter-change-event.js';
 export { createXhrFetch } from './controllers/xhr-fetch.js';
 export { ScribeErrorEvent, type ScribeErrorDetail } from './events/scribe-error-event.js';
 export { SeekRequestEvent, type SeekRequestDetail } from './events/seek-request-event.js';

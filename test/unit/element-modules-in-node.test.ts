@@ -8,10 +8,12 @@ describe('element modules in Node', () => {
     const modules = await Promise.all([
       import('../../src/elements/upload/upload.js'),
       import('../../src/elements/transcript/transcript.js'),
+      import('../../src/elements/outline-player/outline-player.js'),
     ]);
-    expect(modules.map((module) => Object.keys(module).length > 0)).toEqual([true, true]);
+    expect(modules.map((module) => Object.keys(module).length > 0)).toEqual([true, true, true]);
     const registry = (globalThis as { customElements?: CustomElementRegistry }).customElements;
     expect(registry?.get('scribe-upload')).toBeUndefined();
     expect(registry?.get('scribe-transcript')).toBeUndefined();
+    expect(registry?.get('scribe-outline-player')).toBeUndefined();
   });
 });

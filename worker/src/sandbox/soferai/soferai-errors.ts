@@ -48,6 +48,24 @@ export const soferaiErrors = {
   notFound: (): Response => soferaiError(404, 'Not Found'),
   /** 405 for a known path with the wrong method. */
   methodNotAllowed: (): Response => soferaiError(405, 'Method Not Allowed'),
+  /** 400 with the sandbox's own wording of a rule SoferAI states but whose error it does not document. */
+  badRequest: (detail: string): Response => soferaiError(400, detail),
+  /** 404 `TranscriptionNotFound`. */
+  transcriptionNotFound: (): Response => soferaiError(404, 'Transcription not found'),
+  /** 409 for a caller-chosen transcription id already in use (the sandbox's choice of status). */
+  transcriptionExists: (): Response => soferaiError(409, 'A transcription with this id already exists'),
+  /** 404 `BatchNotFound`. */
+  batchNotFound: (): Response => soferaiError(404, 'Batch not found'),
+  /** 404 for a batch manifest id no manifest has. */
+  batchFileNotFound: (): Response => soferaiError(404, 'Batch file not found'),
+  /** 404 `CategoryNotFound`. */
+  categoryNotFound: (): Response => soferaiError(404, 'Category not found'),
+  /** 409 `CategoryAlreadyExists`. */
+  categoryExists: (name: string): Response => soferaiError(409, `A category named "${name}" already exists`),
+  /** 400 `LinkNotSupported`. */
+  linkNotSupported: (): Response => soferaiError(400, 'This link is not from a supported site'),
+  /** 404 `LinkNotFound`. */
+  linkNotFound: (): Response => soferaiError(404, 'No downloadable audio was found at this link'),
   /** 500 as Starlette sends it: plain text, not JSON. */
   internalError: (): Response =>
     new Response('Internal Server Error', {
