@@ -15,6 +15,8 @@ export default defineConfig({
         core: 'src/core/index.ts',
         soniox: 'src/core/providers/soniox/index.ts',
         soferai: 'src/core/providers/soferai/index.ts',
+        mistral: 'src/core/providers/mistral/index.ts',
+        scriptivox: 'src/core/providers/scriptivox/index.ts',
         worker: 'worker/src/public.ts',
         scribekit: 'src/elements/index.ts',
       },

@@ -88,7 +88,12 @@ export const providerRoutes: Record<ProviderName, ProviderRoute> = {
     origin: 'https://api.mistral.ai',
     secret: 'MISTRAL_API_KEY',
     authorize: bearer,
-    allow: [],
+    allow: [
+      { method: 'POST', path: '/v1/audio/transcriptions' },
+      { method: 'POST', path: '/v1/files' },
+      { method: 'GET', path: '/v1/files/*/url' },
+      { method: 'DELETE', path: '/v1/files/*' },
+    ],
   },
   scriptivox: {
     name: 'scriptivox',
@@ -96,7 +101,16 @@ export const providerRoutes: Record<ProviderName, ProviderRoute> = {
     secret: 'SCRIPTIVOX_API_KEY',
     // Scriptivox takes the raw key, no Bearer prefix (reference/scriptivox.md §1).
     authorize: (headers, key) => headers.set('Authorization', key),
-    allow: [{ method: 'GET', path: '/v1/balance' }],
+    // The presigned PUT goes from the browser to storage directly; the Worker only brokers POST /upload.
+    allow: [
+      { method: 'POST', path: '/v1/transcribe' },
+      { method: 'GET', path: '/v1/transcribe/*' },
+      { method: 'POST', path: '/v1/transcribe/*/cancel' },
+      { method: 'DELETE', path: '/v1/transcribe/*' },
+      { method: 'GET', path: '/v1/transcriptions' },
+      { method: 'POST', path: '/v1/upload' },
+      { method: 'GET', path: '/v1/balance' },
+    ],
   },
 };
 

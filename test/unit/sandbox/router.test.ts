@@ -17,6 +17,8 @@ describe('createSandbox routing', () => {
         'api.sofer.ai',
         'api.soniox.com',
         'api.us.mistral.ai',
+        // Scriptivox's presigned uploads go to its storage host (an invented project ref: reference/scriptivox.md §5).
+        'scriptivoxsandboxref.supabase.co',
       ].sort(),
     );
     expect(sandbox.providerForHost('api.soniox.com')).toBe('soniox');

@@ -17,6 +17,17 @@ export interface SandboxOptions {
   values they step through with `now`.
   */
   jobDelays?: { queuedMs?: number; processingMs?: number };
+  /**
+  The wait between two events of a streamed (server-sent events) response, in ms, so text arrives
+  the way a real stream's does. Default 40; tests pass 0.
+  */
+  streamEventDelayMs?: number;
+  /**
+  Where the webhooks an emulated service sends are delivered, since the sandbox never reaches the
+  network: it receives the signed `Request` addressed to the job's webhook URL. Default: webhooks
+  are dropped.
+  */
+  deliverWebhook?: (request: Request) => Promise<Response>;
 }
 
 /**
@@ -58,8 +69,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const router = createSandboxRouter([
     createSonioxEmulator(context),
     createSoferaiEmulator(context),
-    createMistralEmulator(context),
-    createScriptivoxEmulator(context),
+    createMistralEmulator(context, { streamEventDelayMs: options.streamEventDelayMs }),
+    createScriptivoxEmulator(context, { deliverWebhook: options.deliverWebhook }),
   ]);
   return {
     fetch: (request) => router.fetch(request),

@@ -78,3 +78,31 @@ export const mistralErrors = {
   internalError: (): Response =>
     mistralError(500, { message: 'Internal server error', type: 'server_error' }),
 } as const;
+
+/** A 400 `invalid_request_error`, how Mistral refuses a combination or value it cannot serve. */
+export function mistralInvalidRequest(
+  message: string,
+  param: string | null = null,
+  code: string | null = null,
+): Response {
+  return mistralError(400, { message, type: 'invalid_request_error', param, code });
+}
+
+/** A 404 for a model id Mistral does not serve (https://docs.mistral.ai/resources/error-glossary). */
+export function mistralUnknownModel(model: string): Response {
+  return mistralError(404, {
+    message: `Invalid model: ${model}`,
+    type: 'invalid_request_error',
+    param: 'model',
+    code: 'unknown_model',
+  });
+}
+
+/** A 404 for a file id no file has. The message is the sandbox's wording. */
+export function mistralFileNotFound(fileId: string): Response {
+  return mistralError(404, {
+    message: `No file found with id '${fileId}'.`,
+    type: 'invalid_request_error',
+    param: 'file_id',
+  });
+}

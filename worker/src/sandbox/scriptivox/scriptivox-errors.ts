@@ -56,3 +56,25 @@ export const scriptivoxErrors = {
   /** 500. */
   internalError: (): Response => scriptivoxError(500, 'INTERNAL_ERROR', 'Internal error. Safe to retry.'),
 } as const;
+
+/** 400 `INVALID_REQUEST` with a message naming the field. */
+export function scriptivoxInvalidRequest(message: string): Response {
+  return scriptivoxError(400, 'INVALID_REQUEST', message);
+}
+
+/** 415 for a body that is not JSON; `Accept-Post` names what is. */
+export function scriptivoxUnsupportedMediaType(): Response {
+  return scriptivoxError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json.', {
+    'accept-post': 'application/json',
+  });
+}
+
+/** 413 for a JSON body over 100 KB. */
+export function scriptivoxPayloadTooLarge(): Response {
+  return scriptivoxError(413, 'PAYLOAD_TOO_LARGE', 'Request body must be at most 100 KB.');
+}
+
+/** 404 for a job id no visible job has. */
+export function scriptivoxTranscriptionNotFound(): Response {
+  return scriptivoxError(404, 'TRANSCRIPTION_NOT_FOUND', 'Transcription not found.');
+}
