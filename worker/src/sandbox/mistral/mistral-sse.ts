@@ -42,7 +42,7 @@ export function sseResponse(events: readonly MistralSseEvent[], delayMs: number)
         );
       },
       cancel() {
-        clearTimeout(timer);
+        if (timer !== undefined) clearTimeout(timer);
         index = events.length;
       },
     },
