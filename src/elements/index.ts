@@ -15,6 +15,21 @@ export { ScribeTranscript } from './transcript/transcript.js';
 export { ScribeOutlinePlayer } from './outline-player/outline-player.js';
 export { ChapterChangeEvent, type ChapterChangeDetail } from './events/chapter-change-event.js';
 export { createXhrFetch } from './controllers/xhr-fetch.js';
+export {
+  CaptureError,
+  downmixToMono,
+  FrameAssembler,
+  MicrophoneCapture,
+  Pcm16Encoder,
+  StreamingResampler,
+  type CaptureAudioFormat,
+  type CaptureDeviceChange,
+  type CaptureEnvironment,
+  type CaptureErrorReason,
+  type CaptureStartOptions,
+  type CaptureState,
+  type MicrophoneCaptureOptions,
+} from './capture/index.js';
 export { ScribeErrorEvent, type ScribeErrorDetail } from './events/scribe-error-event.js';
 export { SeekRequestEvent, type SeekRequestDetail } from './events/seek-request-event.js';
 export {

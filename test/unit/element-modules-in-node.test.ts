@@ -9,8 +9,9 @@ describe('element modules in Node', () => {
       import('../../src/elements/upload/upload.js'),
       import('../../src/elements/transcript/transcript.js'),
       import('../../src/elements/outline-player/outline-player.js'),
+      import('../../src/elements/capture/index.js'),
     ]);
-    expect(modules.map((module) => Object.keys(module).length > 0)).toEqual([true, true, true]);
+    expect(modules.map((module) => Object.keys(module).length > 0)).toEqual([true, true, true, true]);
     const registry = (globalThis as { customElements?: CustomElementRegistry }).customElements;
     expect(registry?.get('scribe-upload')).toBeUndefined();
     expect(registry?.get('scribe-transcript')).toBeUndefined();

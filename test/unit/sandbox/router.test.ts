@@ -19,6 +19,9 @@ describe('createSandbox routing', () => {
         'api.us.mistral.ai',
         // Scriptivox's presigned uploads go to its storage host (an invented project ref: reference/scriptivox.md §5).
         'scriptivoxsandboxref.supabase.co',
+        'stt-rt.eu.soniox.com',
+        'stt-rt.jp.soniox.com',
+        'stt-rt.soniox.com',
       ].sort(),
     );
     expect(sandbox.providerForHost('api.soniox.com')).toBe('soniox');
@@ -34,7 +37,7 @@ describe('createSandbox routing', () => {
     expect(sandbox.providerForHost('api.mistral.ai:443')).toBe('mistral');
     expect(sandbox.providerForHost('api.sofer.ai.')).toBe('soferai');
     expect(sandbox.providerForHost('soniox.com')).toBeUndefined();
-    expect(sandbox.providerForHost('stt-rt.soniox.com')).toBeUndefined();
+    expect(sandbox.providerForHost('STT-RT.soniox.com')).toBe('soniox');
   });
 
   test('an unknown host gets 502 sandbox_unknown_host', async () => {

@@ -4,9 +4,21 @@ import { createScriptivoxEmulator } from './scriptivox/scriptivox-emulator.js';
 import { createJobClock } from './shared/job-clock.js';
 import type { EmulatorContext, SandboxProviderName } from './shared/provider-emulator.js';
 import { createSoferaiEmulator } from './soferai/soferai-emulator.js';
-import { createSonioxEmulator } from './soniox/soniox-emulator.js';
+import { createSonioxEmulator, createSonioxState } from './soniox/soniox-emulator.js';
+import {
+  createSonioxRealtimeEmulator,
+  type SandboxUpgrade,
+  type SonioxRealtimeEmulatorOptions,
+} from './soniox/soniox-realtime.js';
 
 export type { SandboxProviderName } from './shared/provider-emulator.js';
+export type {
+  SandboxSocket,
+  SandboxSocketHandlers,
+  SandboxUpgrade,
+  SonioxRealtimeEmulatorOptions,
+  SonioxRealtimeSessionInfo,
+} from './soniox/soniox-realtime.js';
 
 /** What {@link createSandbox} accepts. */
 export interface SandboxOptions {
@@ -28,6 +40,8 @@ export interface SandboxOptions {
   are dropped.
   */
   deliverWebhook?: (request: Request) => Promise<Response>;
+  /** The Soniox realtime emulator's limits and test hooks (idle time, session length, dropped sockets). */
+  sonioxRealtime?: SonioxRealtimeEmulatorOptions;
 }
 
 /**
@@ -47,6 +61,13 @@ export interface Sandbox {
   readonly hosts: readonly string[];
   /** Which provider a host belongs to, or `undefined`. Case and a `:port` suffix are ignored. */
   providerForHost(host: string): SandboxProviderName | undefined;
+  /**
+  Judges a WebSocket upgrade request to a realtime URL (`wss://stt-rt.soniox.com/transcribe-websocket`)
+  for a runtime without `WebSocketPair`: a Node adapter completes the upgrade itself and attaches the
+  session to its socket. In workerd, `fetch` does all of this and answers 101. Every sandbox from
+  `createSandbox` has it; it is optional so stand-ins written for `fetch` alone still type-check.
+  */
+  upgrade?(request: Request): SandboxUpgrade;
 }
 
 /**
@@ -66,8 +87,10 @@ const response = await sandbox.fetch(
 */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const context: EmulatorContext = { clock: createJobClock({ now: options.now, delays: options.jobDelays }) };
+  const sonioxState = createSonioxState();
+  const sonioxRealtime = createSonioxRealtimeEmulator(sonioxState, context.clock, options.sonioxRealtime);
   const router = createSandboxRouter([
-    createSonioxEmulator(context),
+    createSonioxEmulator(context, sonioxState, sonioxRealtime),
     createSoferaiEmulator(context),
     createMistralEmulator(context, { streamEventDelayMs: options.streamEventDelayMs }),
     createScriptivoxEmulator(context, { deliverWebhook: options.deliverWebhook }),
@@ -76,5 +99,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     fetch: (request) => router.fetch(request),
     hosts: router.hosts,
     providerForHost: (host) => router.providerForHost(host),
+    upgrade: (request) => sonioxRealtime.upgrade(request),
   };
 }

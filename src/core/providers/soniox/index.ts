@@ -54,3 +54,21 @@ export type {
   SonioxWebhookResult,
   SonioxWebhooks,
 } from './soniox-webhooks.js';
+export {
+  connectSonioxRealtime,
+  createSonioxRealtime,
+  type SonioxRealtime,
+  type SonioxRealtimeClientOptions,
+  type SonioxRealtimeSession,
+} from './soniox-realtime.js';
+export {
+  defaultSonioxRealtimeModel,
+  sonioxContainerAudioFormats,
+  sonioxRawAudioFormats,
+  type SonioxAudioFormat,
+  type SonioxRawAudioFormat,
+  type SonioxRealtimeAuthentication,
+  type SonioxRealtimeConfig,
+  type SonioxRealtimeConnectOptions,
+  type SonioxRealtimeModel,
+} from './soniox-realtime-options.js';

@@ -18,10 +18,16 @@ import {
 import { createSonioxTranscriptionProvider } from './soniox-provider.js';
 import { isSonioxRegion, sonioxApiOrigin, type SonioxRegion } from './soniox-regions.js';
 import { createSonioxStt, type SonioxStt } from './soniox-stt.js';
+import type { WebSocketConstructorLike } from '../../realtime/index.js';
+import { createSonioxRealtime, type SonioxRealtime } from './soniox-realtime.js';
 import { createSonioxWebhooks, type SonioxWebhookAuth, type SonioxWebhooks } from './soniox-webhooks.js';
 
 /** Options of {@link createSoniox}. */
 export interface SonioxOptions extends ClientOptions {
+  /** The WebSocket constructor for `realtime` (Node 20: `ws`). Defaults to the global one. */
+  WebSocket?: WebSocketConstructorLike;
+  /** The realtime WebSocket URL instead of the region's (the REST `baseUrl` is not used for it). */
+  realtimeUrl?: string;
   /** The data-residency region whose hosts to use, unless `baseUrl` is given. @default 'us' */
   region?: SonioxRegion;
   /** The webhook auth header `webhooks.verify` and `handleWebhook` expect by default. */
@@ -55,6 +61,8 @@ export interface SonioxClient {
     createTemporaryApiKey(options: SonioxTemporaryApiKeyRequest): Promise<SonioxTemporaryApiKey>;
   };
   readonly webhooks: SonioxWebhooks;
+  /** Realtime transcription over the WebSocket: `await soniox.realtime.connect({ … })`. */
+  readonly realtime: SonioxRealtime;
   /** Sends any request with the client's auth, retries and errors; returns the raw `Response`. */
   request(request: SonioxRawRequest): Promise<Response>;
   /** The base URL in use. */
@@ -96,7 +104,7 @@ export function createSoniox(options: SonioxOptions = {}): SonioxClient {
       value: options.region,
     });
   }
-  const { region, webhookAuth, ...clientOptions } = options;
+  const { region, webhookAuth, WebSocket, realtimeUrl, ...clientOptions } = options;
   const http: HttpClient = createHttpClient({
     ...clientOptions,
     provider: 'soniox',
@@ -139,6 +147,16 @@ export function createSoniox(options: SonioxOptions = {}): SonioxClient {
       },
     },
     webhooks: createSonioxWebhooks(webhookAuth),
+    realtime: createSonioxRealtime(
+      omitUndefined({
+        apiKey: clientOptions.apiKey,
+        region,
+        realtimeUrl,
+        WebSocket,
+        fetch: clientOptions.fetch,
+        headers: clientOptions.headers,
+      }),
+    ),
     async request(raw) {
       return http.send(omitUndefined({ ...raw }) as unknown as Parameters<HttpClient['send']>[0]);
     },

@@ -7,6 +7,12 @@ import { sonioxErrors } from './soniox-errors.js';
 import { sonioxFileRoutes, type SonioxStoredFile } from './soniox-files.js';
 import { SONIOX_TEMPORARY_KEY_PREFIX, SonioxKeyStore } from './soniox-key-store.js';
 import { sonioxModelRoutes } from './soniox-models.js';
+import {
+  createSonioxRealtimeEmulator,
+  isSonioxRealtimeHost,
+  SONIOX_REALTIME_HOSTS,
+  type SonioxRealtimeEmulator,
+} from './soniox-realtime.js';
 import { sonioxTemporaryKeyRoutes } from './soniox-temporary-keys.js';
 import type { SonioxJob } from './soniox-transcription.js';
 import { sonioxTranscriptionRoutes } from './soniox-transcriptions.js';
@@ -15,7 +21,7 @@ import { sonioxTranscriptionRoutes } from './soniox-transcriptions.js';
 Soniox's REST hosts: US (default), EU and JP.
 
 The realtime WebSocket hosts (`stt-rt.soniox.com`, `stt-rt.eu.soniox.com`, `stt-rt.jp.soniox.com`)
-join this emulator with the realtime protocol; `fetch` will then dispatch on the host.
+belong to this emulator too: `fetch` sends them to its realtime half (`soniox-realtime.ts`).
 */
 export const SONIOX_REST_HOSTS = ['api.soniox.com', 'api.eu.soniox.com', 'api.jp.soniox.com'] as const;
 
@@ -49,11 +55,13 @@ A temporary key (`temp:…`) is refused on every REST endpoint with 401 `unauthe
 issues them for the WebSocket APIs only. Whether Soniox answers 401 or 403 is unconfirmed; 401 is
 what any other key it does not accept gets.
 
-Pass `state` to keep a handle on it (a test, or the realtime half reading `state.keys`).
+Pass `state` to keep a handle on it (a test, or the realtime half reading `state.keys`). The
+realtime hosts (`stt-rt.*`) go to `realtime`, which shares `state`.
 */
 export function createSonioxEmulator(
   context: EmulatorContext,
   state: SonioxState = createSonioxState(),
+  realtime: SonioxRealtimeEmulator = createSonioxRealtimeEmulator(state, context.clock),
 ): ProviderEmulator {
   const { clock } = context;
   const table = createRouteTable(
@@ -76,7 +84,8 @@ export function createSonioxEmulator(
   );
   return {
     provider: 'soniox',
-    hosts: SONIOX_REST_HOSTS,
-    fetch: (request, url) => table.handle(request, url),
+    hosts: [...SONIOX_REST_HOSTS, ...SONIOX_REALTIME_HOSTS],
+    fetch: (request, url) =>
+      isSonioxRealtimeHost(url.hostname) ? realtime.fetch(request) : table.handle(request, url),
   };
 }
