@@ -9,6 +9,7 @@ import { createDurableJobHub } from './jobs/durable-job-hub.js';
 import { createMemoryJobHub } from './jobs/job-hub.js';
 import { createLocalRateLimiter, pickRateLimiter } from './rate-limit.js';
 import { createSandbox, type Sandbox } from './sandbox/index.js';
+import { SCRIPTIVOX_STORAGE_HOST as sandboxStorageHost } from './sandbox/scriptivox/scriptivox-storage.js';
 
 /** Options of {@link createScribeWorker}. */
 export interface ScribeWorkerOptions {
@@ -58,76 +59,91 @@ export default {
 */
 export function createScribeWorker(options: ScribeWorkerOptions = {}): ScribeWorker {
   let sandbox = options.sandbox;
-  const sandboxFetch = (request: Request) => (sandbox ??= createSandbox()).fetch(request);
+  // The env of the latest request: the sandbox's webhooks are delivered back into this Worker with it.
+  let latestEnv: Env = {};
+  const worker: ScribeWorker = { fetch: handle };
+  const sandboxFetch = (request: Request) =>
+    (sandbox ??= createSandbox({ deliverWebhook: (webhook) => worker.fetch(webhook, latestEnv) })).fetch(
+      request,
+    );
   const upstreamFetch = (request: Request) => (options.fetch ?? fetch)(request);
   const localRateLimiter = createLocalRateLimiter(options.temporaryKeysPerMinute ?? 10, 60);
   const memoryJobHub = createMemoryJobHub();
   const jobHub = (env: Env) =>
     env.JOB_EVENTS === undefined ? memoryJobHub : createDurableJobHub(env.JOB_EVENTS);
 
-  return {
-    async fetch(request, env) {
-      const url = new URL(request.url);
-      if (!url.pathname.startsWith('/api/')) {
-        if (env.ASSETS === undefined)
-          return new WorkerHttpError(404, 'not_found', 'No assets are configured').toResponse();
-        return env.ASSETS.fetch(request);
+  return worker;
+
+  async function handle(request: Request, env: Env): Promise<Response> {
+    latestEnv = env;
+    const url = new URL(request.url);
+    if (!url.pathname.startsWith('/api/')) {
+      if (env.ASSETS === undefined)
+        return new WorkerHttpError(404, 'not_found', 'No assets are configured').toResponse();
+      return env.ASSETS.fetch(request);
+    }
+    let origin: string | undefined;
+    try {
+      origin = checkOrigin(request, parseAllowedOrigins(env.ALLOWED_ORIGINS));
+      if (request.method === 'OPTIONS') return preflight(origin);
+      const maxUploadBytes = readLimit(env.MAX_UPLOAD_BYTES) ?? options.maxUploadBytes ?? 1024 ** 3;
+      const [, , provider = '', ...rest] = url.pathname.split('/');
+      let response: Response;
+      const route = `${provider}/${rest.join('/')}`;
+      if (provider === 'webhooks' && rest.length === 1) {
+        // Providers call webhooks server to server: no Origin, no CORS.
+        return await webhookRoute(request, rest[0] ?? '', env, jobHub(env));
+      } else if (provider === 'jobs' && rest.length === 2 && rest[1] === 'events') {
+        response = await jobEventsRoute(request, rest[0] ?? '', jobHub(env));
+      } else if (route === 'soniox/temporary-api-key') {
+        response = await temporaryKeyRoute(request, {
+          env,
+          origin,
+          rateLimiter: pickRateLimiter(env, localRateLimiter),
+          sandboxFetch,
+          upstreamFetch,
+          verifyRequest: options.verifyRequest,
+        });
+      } else if (provider === 'scriptivox-storage') {
+        // Sandbox uploads only: with a key, browsers PUT to Scriptivox's storage directly.
+        if (hasKey(env, 'SCRIPTIVOX_API_KEY'))
+          throw new WorkerHttpError(404, 'not_found', 'Upload to the upload_url Scriptivox returned');
+        if (request.method !== 'PUT')
+          throw new WorkerHttpError(405, 'method_not_allowed', 'Uploads are PUT', { Allow: 'PUT' });
+        const target = `https://${sandboxStorageHost}/${rest.join('/')}${url.search}`;
+        response = await sandboxFetch(new Request(target, request));
+      } else if (route === 'soniox/transcribe-websocket') {
+        // Only the sandbox's realtime socket lives here; with a key, browsers connect to Soniox directly.
+        if (hasKey(env, 'SONIOX_API_KEY'))
+          throw new WorkerHttpError(
+            404,
+            'not_found',
+            'Connect to the websocketUrl the temporary key came with',
+          );
+        return await sandboxFetch(new Request('https://stt-rt.soniox.com/transcribe-websocket', request));
+      } else if (provider === 'config' && rest.length === 0) {
+        if (request.method !== 'GET')
+          throw new WorkerHttpError(405, 'method_not_allowed', 'Use GET /api/config', { Allow: 'GET' });
+        response = configRoute(env, { maxUploadBytes });
+      } else {
+        response = await proxyRoute(request, provider, `/${rest.join('/')}`, {
+          env,
+          sandboxFetch,
+          upstreamFetch,
+          maxUploadBytes,
+        });
       }
-      let origin: string | undefined;
-      try {
-        origin = checkOrigin(request, parseAllowedOrigins(env.ALLOWED_ORIGINS));
-        if (request.method === 'OPTIONS') return preflight(origin);
-        const maxUploadBytes = readLimit(env.MAX_UPLOAD_BYTES) ?? options.maxUploadBytes ?? 1024 ** 3;
-        const [, , provider = '', ...rest] = url.pathname.split('/');
-        let response: Response;
-        const route = `${provider}/${rest.join('/')}`;
-        if (provider === 'webhooks' && rest.length === 1) {
-          // Providers call webhooks server to server: no Origin, no CORS.
-          return await webhookRoute(request, rest[0] ?? '', env, jobHub(env));
-        } else if (provider === 'jobs' && rest.length === 2 && rest[1] === 'events') {
-          response = await jobEventsRoute(request, rest[0] ?? '', jobHub(env));
-        } else if (route === 'soniox/temporary-api-key') {
-          response = await temporaryKeyRoute(request, {
-            env,
-            origin,
-            rateLimiter: pickRateLimiter(env, localRateLimiter),
-            sandboxFetch,
-            upstreamFetch,
-            verifyRequest: options.verifyRequest,
-          });
-        } else if (route === 'soniox/transcribe-websocket') {
-          // Only the sandbox's realtime socket lives here; with a key, browsers connect to Soniox directly.
-          if (hasKey(env, 'SONIOX_API_KEY'))
-            throw new WorkerHttpError(
-              404,
-              'not_found',
-              'Connect to the websocketUrl the temporary key came with',
-            );
-          return await sandboxFetch(new Request('https://stt-rt.soniox.com/transcribe-websocket', request));
-        } else if (provider === 'config' && rest.length === 0) {
-          if (request.method !== 'GET')
-            throw new WorkerHttpError(405, 'method_not_allowed', 'Use GET /api/config', { Allow: 'GET' });
-          response = configRoute(env, { maxUploadBytes });
-        } else {
-          response = await proxyRoute(request, provider, `/${rest.join('/')}`, {
-            env,
-            sandboxFetch,
-            upstreamFetch,
-            maxUploadBytes,
-          });
-        }
-        return withCors(response, origin);
-      } catch (error) {
-        const httpError =
-          error instanceof WorkerHttpError
-            ? error
-            : new WorkerHttpError(500, 'internal_error', 'The Worker failed to handle this request');
-        if (!(error instanceof WorkerHttpError))
-          console.error('scribekit worker error', error instanceof Error ? error.name : typeof error);
-        return withCors(httpError.toResponse(), origin);
-      }
-    },
-  };
+      return withCors(response, origin);
+    } catch (error) {
+      const httpError =
+        error instanceof WorkerHttpError
+          ? error
+          : new WorkerHttpError(500, 'internal_error', 'The Worker failed to handle this request');
+      if (!(error instanceof WorkerHttpError))
+        console.error('scribekit worker error', error instanceof Error ? error.name : typeof error);
+      return withCors(httpError.toResponse(), origin);
+    }
+  }
 }
 
 function readLimit(value: string | undefined): number | undefined {

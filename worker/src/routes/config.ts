@@ -13,7 +13,7 @@ export interface WorkerConfig {
   /** Whether any provider runs in the sandbox. */
   sandbox: boolean;
   /** Providers whose jobs report back by webhook: follow them at `GET /api/jobs/<id>/events`. */
-  webhooks: { soniox: boolean };
+  webhooks: { soniox: boolean; scriptivox: boolean };
   limits: { maxUploadBytes: number };
 }
 
@@ -28,7 +28,11 @@ export function configRoute(env: Env, limits: WorkerConfig['limits']): Response 
   const body: WorkerConfig = {
     providers,
     sandbox: Object.values(providers).some((status) => status.mode === 'sandbox'),
-    webhooks: { soniox: hasKey(env, 'SONIOX_WEBHOOK_SECRET') },
+    webhooks: {
+      soniox: hasKey(env, 'SONIOX_WEBHOOK_SECRET'),
+      // The sandbox delivers its webhooks inside the Worker; a live Scriptivox needs a public address.
+      scriptivox: !hasKey(env, 'SCRIPTIVOX_API_KEY') || hasKey(env, 'PUBLIC_ORIGIN'),
+    },
     limits,
   };
   return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });

@@ -61,7 +61,9 @@ export async function proxyRoute(
   route.authorize(headers, live ? (context.env[route.secret] as string) : 'sandbox');
 
   const limiter = byteLimiter(context.maxUploadBytes);
-  const injected = await withWebhook(request, route.name, path, context.env);
+  const injected =
+    (await withWebhook(request, route.name, path, context.env)) ??
+    (await withScriptivoxWebhook(request, route.name, path, context.env, live));
   if (injected !== undefined) headers.set('Content-Type', 'application/json');
   const body = injected ?? (request.body === null ? null : request.body.pipeThrough(limiter.stream));
   const upstreamRequest = new Request(upstreamUrl, {
@@ -88,7 +90,11 @@ export async function proxyRoute(
   const responseHeaders = new Headers(response.headers);
   for (const name of droppedResponseHeaders) responseHeaders.delete(name);
   responseHeaders.set('Cache-Control', 'no-store');
-  return new Response(response.body, {
+  const relayed =
+    !live && route.name === 'scriptivox' && path === '/v1/upload' && response.ok
+      ? await relayUploadUrl(response, request)
+      : response.body;
+  return new Response(relayed, {
     status: response.status,
     statusText: response.statusText,
     headers: responseHeaders,
@@ -136,6 +142,58 @@ async function withWebhook(
     webhook_auth_header_name: sonioxWebhookHeader,
     webhook_auth_header_value: secret,
   });
+}
+
+/**
+In sandbox mode, Scriptivox's presigned upload URL names a storage host the browser cannot reach,
+so it is pointed at the Worker's relay (`PUT /api/scriptivox-storage/…`), which hands the upload
+to the sandbox. With a real key the browser PUTs to Scriptivox's storage directly.
+*/
+async function relayUploadUrl(response: Response, request: Request): Promise<string> {
+  const data = (await response.json()) as Record<string, unknown>;
+  if (typeof data.upload_url === 'string') {
+    const presigned = new URL(data.upload_url);
+    data.upload_url = new URL(
+      `/api/scriptivox-storage${presigned.pathname}${presigned.search}`,
+      request.url,
+    ).toString();
+  }
+  return JSON.stringify(data);
+}
+
+/**
+Scriptivox jobs report back by signed webhook to the Worker when it can be reached: always in
+sandbox mode (the sandbox delivers inside the Worker), and with a real key once `PUBLIC_ORIGIN`
+says where the Worker lives.
+*/
+async function withScriptivoxWebhook(
+  request: Request,
+  provider: string,
+  path: string,
+  env: Env,
+  live: boolean,
+): Promise<string | undefined> {
+  if (provider !== 'scriptivox' || request.method !== 'POST' || path !== '/v1/transcribe') return undefined;
+  const publicOrigin = env.PUBLIC_ORIGIN?.replace(/\/+$/, '');
+  if (live && publicOrigin === undefined) return undefined;
+  const text = await request.text();
+  if (text.length > 100_000)
+    throw new WorkerHttpError(413, 'upload_too_large', 'A Scriptivox request body is at most 100 KB');
+  let job: unknown;
+  try {
+    job = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (
+    typeof job !== 'object' ||
+    job === null ||
+    Array.isArray(job) ||
+    (job as Record<string, unknown>).webhook_url !== undefined
+  )
+    return text;
+  const origin = publicOrigin ?? new URL(request.url).origin;
+  return JSON.stringify({ ...job, webhook_url: `${origin}/api/webhooks/scriptivox` });
 }
 
 function tooLarge(limit: number): WorkerHttpError {

@@ -1,4 +1,6 @@
+import { createScriptivox } from '../../../src/core/providers/scriptivox/index.js';
 import { createSoniox } from '../../../src/core/providers/soniox/index.js';
+import { hasKey } from './config.js';
 import type { Env } from '../env.js';
 import { WorkerHttpError } from '../http-error.js';
 import type { JobHub } from '../jobs/job-hub.js';
@@ -20,6 +22,7 @@ export async function webhookRoute(
 ): Promise<Response> {
   if (request.method !== 'POST')
     throw new WorkerHttpError(405, 'method_not_allowed', 'Webhooks are POSTed', { Allow: 'POST' });
+  if (provider === 'scriptivox') return scriptivoxWebhook(request, env, hub);
   if (provider !== 'soniox')
     throw new WorkerHttpError(404, 'unknown_webhook', `No webhook receiver for ${JSON.stringify(provider)}`);
   const secret = env.SONIOX_WEBHOOK_SECRET;
@@ -39,6 +42,23 @@ export async function webhookRoute(
   await hub.record({
     provider: 'soniox',
     id: result.event.id,
+    status: result.event.status,
+    updatedAt: new Date().toISOString(),
+  });
+  return Response.json({ received: true });
+}
+
+/**
+Scriptivox signs each event with an HMAC keyed by the SHA-256 of the API key (reference/scriptivox.md
+§7), so the Worker's own key verifies it; in sandbox mode that is the sandbox's stand-in key.
+*/
+async function scriptivoxWebhook(request: Request, env: Env, hub: JobHub): Promise<Response> {
+  const apiKey = hasKey(env, 'SCRIPTIVOX_API_KEY') ? (env.SCRIPTIVOX_API_KEY as string) : 'sandbox';
+  const result = await createScriptivox({ apiKey }).webhooks.handleWebhook(request);
+  if (!result.ok) throw new WorkerHttpError(result.status, 'webhook_rejected', result.error);
+  await hub.record({
+    provider: 'scriptivox',
+    id: result.event.transcriptionId,
     status: result.event.status,
     updatedAt: new Date().toISOString(),
   });
