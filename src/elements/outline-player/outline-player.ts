@@ -60,6 +60,7 @@ Bidi: the controls and times are always left to right, as players are in right-t
 each chapter title is isolated with `dir="auto"`, so Hebrew titles read right to left in a page of
 either direction.
 
+@tagname scribe-outline-player
 @summary Audio player with a chapter list, chapter marks on the progress bar and click-to-seek.
 
 @slot media - An `<audio>` or `<video>` to play; a `<track kind="chapters">` inside it supplies chapters.

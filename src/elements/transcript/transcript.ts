@@ -53,6 +53,7 @@ it. While a keyboard user moves through the words, the list does not scroll away
 Bidi: each paragraph has `dir="auto"`, so Hebrew and English segments each take their own direction
 in a page of either direction, and speaker labels are isolated from the text they precede.
 
+@tagname scribe-transcript
 @summary Interactive transcript with playback highlight, click-to-seek, search and downloads.
 
 @slot media - An `<audio>` or `<video>` (or an element that contains one) to follow and seek.

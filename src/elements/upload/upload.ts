@@ -40,6 +40,7 @@ upload in bytes and the provider's job status. Cancel aborts the upload and dele
 Retry runs the same file again. Only the options the provider honours are offered. Progress is
 announced politely to screen readers, at most once per tenth of the upload.
 
+@tagname scribe-upload
 @summary Drop, pick, paste or link audio and transcribe it.
 
 @event {UploadProgressEvent} scribe-upload-progress - Upload bytes, then each job stage (`queued`, `processing`, `completed`).
