@@ -80,11 +80,11 @@ describe('demo sample: shiur.wav', () => {
     ]);
     // The pauses make paragraphs: the opening, the Hebrew question alone, its translation, and two parts.
     expect(transcript.segments.map((segment) => [segment.text, segment.language])).toEqual([
-      ['Today we learn the first mishnah of Berakhot. It asks about the evening Shema:', undefined],
+      ['Today we learn the first mishnah of Berakhot. It asks about the evening Shema:', 'en'],
       ['מאימתי קורין את שמע בערבית?', 'he'],
-      ['From when may we recite the Shema in the evening? From nightfall.', undefined],
-      [parts[1], undefined],
-      [parts[2], undefined],
+      ['From when may we recite the Shema in the evening? From nightfall.', 'en'],
+      [parts[1], 'en'],
+      [parts[2], 'en'],
     ]);
   });
 

@@ -61,10 +61,15 @@ export function soferaiToTranscript(
 ): Transcript {
   const display = options.hebrewWords ?? 'both';
   const { info } = transcription;
-  const { words, forms } = timestampsToWords(transcription.timestamps, {
+  const { words: classified, forms } = timestampsToWords(transcription.timestamps, {
     display,
     classify: !hebrewScriptLanguages.has(info.primaryLanguage),
   });
+  // SoferAI marks only its Hebrew words; the rest are in the primary language. Saying so keeps a
+  // paragraph with one Hebrew word in it an English (left-to-right) paragraph.
+  const words = classified.map((word) =>
+    word.language === undefined ? { ...word, language: info.primaryLanguage } : word,
+  );
   const warnings: Warning[] = [];
   if (info.status !== 'COMPLETED') {
     warnings.push({

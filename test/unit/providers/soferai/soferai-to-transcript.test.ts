@@ -52,6 +52,12 @@ describe('soferaiToTranscript', () => {
     expect(metadataOf(transcript).text).toContain('<i>shiur</i>');
   });
 
+  it('labels the words SoferAI leaves unmarked with the primary language, so English paragraphs stay English', () => {
+    const transcript = soferaiToTranscript(fixture('transcription-en-both'));
+    expect(transcript.words[0]?.language).toBe('en');
+    expect(transcript.segments.map((segment) => segment.language)).toEqual(['en', 'en']);
+  });
+
   it('shows only the Hebrew letters, keeping the transliteration in the metadata', () => {
     const transcript = soferaiToTranscript(fixture('transcription-en-both'), { hebrewWords: 'hebrew' });
     expect(transcript.text).toBe(
@@ -116,7 +122,7 @@ describe('soferaiToTranscript', () => {
     const transcript = soferaiToTranscript(fixture('transcription-he'));
     expect(transcript.language).toBe('he');
     expect(transcript.text).toBe('שָׁלוֹם לְכֻלָּם, הַיּוֹם נִלְמַד אֶת הִלְכוֹת שַׁבָּת.');
-    expect(transcript.words.every((word) => word.language === undefined)).toBe(true);
+    expect(transcript.words.every((word) => word.language === 'he')).toBe(true);
     expect(metadataOf(transcript).wordForms.every((form) => form === null)).toBe(true);
     expect(transcript.durationInSeconds).toBe(3.87);
   });
