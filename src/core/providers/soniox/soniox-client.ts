@@ -19,7 +19,8 @@ import { createSonioxTranscriptionProvider } from './soniox-provider.js';
 import { isSonioxRegion, sonioxApiOrigin, type SonioxRegion } from './soniox-regions.js';
 import { createSonioxStt, type SonioxStt } from './soniox-stt.js';
 import type { WebSocketConstructorLike } from '../../realtime/index.js';
-import { createSonioxRealtime, type SonioxRealtime } from './soniox-realtime.js';
+import type { SonioxRealtime } from './soniox-realtime.js';
+import { lazySonioxRealtime } from './soniox-realtime-lazy.js';
 import { createSonioxWebhooks, type SonioxWebhookAuth, type SonioxWebhooks } from './soniox-webhooks.js';
 
 /** Options of {@link createSoniox}. */
@@ -147,7 +148,7 @@ export function createSoniox(options: SonioxOptions = {}): SonioxClient {
       },
     },
     webhooks: createSonioxWebhooks(webhookAuth),
-    realtime: createSonioxRealtime(
+    realtime: lazySonioxRealtime(
       omitUndefined({
         apiKey: clientOptions.apiKey,
         region,
