@@ -20,12 +20,10 @@ describe('soniox.realtime', () => {
 
   it('loads the session engine on connect and checks options before any connection', async () => {
     let sockets = 0;
-    class CountingWebSocket {
-      constructor() {
-        sockets++;
-        throw new Error('no sockets in this test');
-      }
-    }
+    const CountingWebSocket = function () {
+      sockets++;
+      throw new Error('no sockets in this test');
+    };
     const soniox = createSoniox({ apiKey: 'k', WebSocket: CountingWebSocket as never });
     const error = await soniox.realtime
       .connect({ sampleRate: -1, audioFormat: 'pcm_s16le', numChannels: 1 })
