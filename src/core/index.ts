@@ -75,11 +75,16 @@ export {
 } from './transcript/index.js';
 export {
   followJobEvents,
+  providerCapabilities,
+  providerIds,
   transcribe,
   type JobEvent,
   type JobEventSource,
   type ProviderCapabilities,
+  type ProviderCapabilityEntry,
+  type ProviderId,
   type ProviderTranscribeRequest,
+  type TimestampGranularity,
   type TranscribeOptions,
   type TranscribeProgress,
   type TranscriptionProvider,

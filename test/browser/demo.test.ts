@@ -62,6 +62,48 @@ describe('the demo', () => {
     await page.close();
   });
 
+  it('transcribes the sample with the provider picked in the select (Scriptivox, through the Worker)', async () => {
+    const { page, errors } = await openPage('/');
+    const select = page.locator('#provider-select');
+    await page.locator('#provider-select option').nth(3).waitFor({ state: 'attached' });
+    expect(
+      await select
+        .locator('option')
+        .evaluateAll((nodes) => nodes.map((node) => [(node as HTMLOptionElement).value, node.textContent])),
+    ).toEqual([
+      ['soniox', 'Soniox (sandbox)'],
+      ['soferai', 'SoferAI (sandbox)'],
+      ['mistral', 'Mistral (Voxtral) (sandbox)'],
+      ['scriptivox', 'Scriptivox (sandbox)'],
+    ]);
+    await select.selectOption('scriptivox');
+    expect(
+      await page
+        .locator('scribe-upload')
+        .evaluate((upload) => (upload as HTMLElement & { provider: string }).provider),
+    ).toBe('scriptivox');
+    // Scriptivox takes a speaker count, which the element now offers (diarize is on in the demo).
+    await page.locator('scribe-upload [part~="speaker-count-input"]').waitFor();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`));
+    await page.locator('#use-sample').click();
+    const word = page.locator('scribe-transcript [part~="word"]', { hasText: 'fox' });
+    await word.waitFor({ timeout: 30_000 });
+    const text = await page.locator('scribe-transcript [part~="segment"]').first().textContent();
+    expect(text).toContain('The quick brown fox jumps over the lazy dog.');
+    // Scriptivox times words too: a click seeks to the word.
+    await word.click();
+    await expect
+      .poll(() => page.locator('#player').evaluate((audio) => (audio as HTMLAudioElement).currentTime))
+      .toBeGreaterThan(0.5);
+    expect(requests).toContain('POST /api/scriptivox/v1/upload');
+    expect(requests.some((request) => request.startsWith('PUT /api/scriptivox-storage/'))).toBe(true);
+    expect(requests).toContain('POST /api/scriptivox/v1/transcribe');
+    await page.screenshot({ path: 'test-results/demo-upload-scriptivox.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works from nothing but the one classic script tag', async () => {
     const { page, errors } = await openPage('/script-tag.html');
     const scripts = await page

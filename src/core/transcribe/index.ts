@@ -1,7 +1,14 @@
 export { transcribe, type TranscribeOptions } from './transcribe.js';
+export {
+  providerCapabilities,
+  providerIds,
+  type ProviderCapabilityEntry,
+  type ProviderId,
+} from './capabilities.js';
 export type {
   ProviderCapabilities,
   ProviderTranscribeRequest,
+  TimestampGranularity,
   TranscribeProgress,
   TranscriptionProvider,
   TranscriptionProviderSource,

@@ -5,6 +5,7 @@ import type { Transcript, Warning } from '../transcript/index.js';
 import type { JobEventSource } from './job-events.js';
 import type {
   ProviderCapabilities,
+  TimestampGranularity,
   TranscribeProgress,
   TranscriptionProvider,
   TranscriptionProviderSource,
@@ -26,6 +27,11 @@ export interface TranscribeOptions {
   speakerCount?: number;
   /** Words to recognize reliably: names, jargon. */
   contextTerms?: string[];
+  /**
+  How finely the transcript must be timed. `word` warns when the provider (or its model) times
+  segments only; `segment` lets a provider skip word alignment. The finest available when omitted.
+  */
+  timestamps?: TimestampGranularity;
   /** Cancels the call, and the provider's job where its API allows. */
   signal?: AbortSignal;
   /** Reports upload bytes, then the job's stage. */
@@ -61,6 +67,7 @@ const optionsSchema = v.object({
       'must be an array of strings',
     ),
   ),
+  timestamps: v.optional(v.picklist(['word', 'segment'], 'must be "word" or "segment"')),
   filename: v.optional(v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'))),
 });
 
@@ -104,22 +111,27 @@ export async function transcribe(options: TranscribeOptions): Promise<Transcript
     });
   }
   options.signal?.throwIfAborted();
-  const warnings = unsupportedWarnings(provider.capabilities, options);
+  const providerOptions = options.providerOptions?.[provider.id];
+  const capabilities = provider.capabilitiesFor?.(providerOptions) ?? provider.capabilities;
+  const warnings = unsupportedWarnings(capabilities, options);
   const transcript = await provider.transcribe({
     audio: options.audio,
     filename: options.filename,
     language: options.language,
     diarize: options.diarize,
-    speakerCount: provider.capabilities.speakerCount ? options.speakerCount : undefined,
-    contextTerms: provider.capabilities.contextTerms ? options.contextTerms : undefined,
+    speakerCount: capabilities.speakerCount ? options.speakerCount : undefined,
+    contextTerms: capabilities.contextTerms ? options.contextTerms : undefined,
+    timestamps: options.timestamps,
     signal: options.signal,
     onProgress: options.onProgress,
     jobEvents: options.jobEvents,
-    providerOptions: options.providerOptions?.[provider.id],
+    providerOptions,
   });
-  return warnings.length === 0
-    ? transcript
-    : { ...transcript, warnings: [...warnings, ...transcript.warnings] };
+  if (warnings.length === 0) return transcript;
+  // The provider's own warning about a feature says more (which model, why) than the generic one.
+  const ownFeatures = new Set(transcript.warnings.map((warning) => warning.feature));
+  const generic = warnings.filter((warning) => !ownFeatures.has(warning.feature));
+  return { ...transcript, warnings: [...generic, ...transcript.warnings] };
 }
 
 function resolveProvider(source: TranscriptionProviderSource | undefined): TranscriptionProvider {
@@ -145,5 +157,7 @@ function unsupportedWarnings(capabilities: ProviderCapabilities, options: Transc
     warn('contextTerms', 'this provider does not take context terms; they were ignored');
   if (options.language !== undefined && !capabilities.language)
     warn('language', 'this provider does not take a language; it detected one');
+  if (options.timestamps === 'word' && !capabilities.wordTimestamps)
+    warn('timestamps', 'this provider times segments only; words carry no times of their own');
   return warnings;
 }

@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   followJobEvents,
   InvalidArgumentError,
+  providerCapabilities,
   resolveShareLink,
   type TranscribeProgress,
   type Transcript,
@@ -95,7 +96,7 @@ announced politely to screen readers, at most once per tenth of the upload.
 @example
 ```html
 <script type="module" src="https://unpkg.com/scribekit/dist/elements/upload.js"></script>
-<scribe-upload endpoint="/api" language="en" diarize max-size="500MB"></scribe-upload>
+<scribe-upload endpoint="/api" provider="scriptivox" language="en" diarize max-size="500MB"></scribe-upload>
 <script>
   document.querySelector('scribe-upload').addEventListener('scribe-transcript-complete', (event) => {
     console.log(event.detail.transcript.text);
@@ -121,7 +122,10 @@ export class ScribeUpload extends LitElement {
 
   /** The scribekit Worker's API base (`/api`, or a full URL); requests go to `<endpoint>/<provider>/…`. */
   declare endpoint: string | undefined;
-  /** Which provider the Worker should use: `soniox` for now. @default 'soniox' */
+  /**
+  Which provider the Worker should use: `soniox`, `soferai`, `mistral` or `scriptivox`. The options
+  shown follow its capabilities (`providerCapabilities` in core). @default 'soniox'
+  */
   declare provider: string;
   /** A configured scribekit client (`createSoniox(…)`) or provider, used instead of `endpoint`. */
   declare client: TranscriptionProviderSource | undefined;
@@ -133,7 +137,7 @@ export class ScribeUpload extends LitElement {
   declare speakerCount: number | undefined;
   /** The file types offered and accepted, as `<input accept>` takes them. @default 'audio/*,video/*' */
   declare accept: string;
-  /** The largest file accepted: bytes, or a size such as `500MB` or `1GiB`. */
+  /** The largest file accepted: bytes, or a size such as `500MB` or `1GiB`; never more than the provider takes. */
   declare maxSize: string | number | undefined;
 
   declare private _inputError: string | undefined;
@@ -199,7 +203,7 @@ export class ScribeUpload extends LitElement {
       this.refuse(new InvalidArgumentError({ argument: 'accept', message, value: file.type }), message);
       return;
     }
-    const maxBytes = parseSize(this.maxSize);
+    const maxBytes = smallest(parseSize(this.maxSize), this.resolveProvider()?.capabilities.maxFileBytes);
     if (maxBytes !== undefined && file.size > maxBytes) {
       const message = errors.tooLarge(
         formatBytes(file.size, this.locale),
@@ -342,7 +346,10 @@ export class ScribeUpload extends LitElement {
     }
     const locale = this.locale;
     const duration = this.transcription.probe?.durationInSeconds;
-    const cost = estimateCostInUsd(this.resolveProvider()?.id ?? '', duration);
+    const provider = this.resolveProvider();
+    const cost = estimateCostInUsd(provider?.id ?? '', duration, {
+      diarize: this.diarize && provider?.capabilities.diarization === true,
+    });
     const costText =
       cost === undefined
         ? undefined
@@ -360,7 +367,9 @@ export class ScribeUpload extends LitElement {
   private renderChoices(provider: TranscriptionProvider, isBusy: boolean): TemplateResult {
     const strings = this.strings;
     const { capabilities } = provider;
-    const language = this.language ?? '';
+    // A provider that cannot detect the language transcribes its default one (SoferAI: English).
+    const language =
+      this.language ?? (capabilities.languageDetection ? '' : (defaultLanguageOf(provider.id) ?? ''));
     const languageSelect = html`<label>
       ${strings.language}
       <select part="language-select" name="language" ?disabled=${isBusy} @change=${this.onLanguageChange}>
@@ -369,7 +378,7 @@ export class ScribeUpload extends LitElement {
             ? html`<option value="" ?selected=${language === ''}>${strings.detectLanguage}</option>`
             : nothing
         }
-        ${languagesFor(provider.id, this.locale, language).map(
+        ${languagesFor(provider, this.locale, language).map(
           ({ code, name }) => html`<option value=${code} ?selected=${code === language}>${name}</option>`,
         )}
       </select>
@@ -505,7 +514,10 @@ export class ScribeUpload extends LitElement {
             loadedBytes: progress.loadedBytes,
             ...(progress.totalBytes === undefined ? {} : { totalBytes: progress.totalBytes }),
           }
-        : { stage: progress.stage, jobId: progress.jobId };
+        : {
+            stage: progress.stage,
+            ...(progress.jobId === undefined ? {} : { jobId: progress.jobId }),
+          };
     this.dispatchEvent(new UploadProgressEvent(detail));
     if (progress.stage === 'uploading') this.announceUpload(progress.loadedBytes, progress.totalBytes);
   }
@@ -604,6 +616,18 @@ export class ScribeUpload extends LitElement {
     if (this.transcription.status !== 'error') return '';
     return describeUploadError(this.transcription.error, this.strings.errors);
   }
+}
+
+/** The smaller of two optional limits. */
+function smallest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+/** The language a provider of the capability table transcribes when given none, if it says. */
+function defaultLanguageOf(providerId: string): string | undefined {
+  return Object.hasOwn(providerCapabilities, providerId)
+    ? providerCapabilities[providerId as keyof typeof providerCapabilities].defaultLanguage
+    : undefined;
 }
 
 /** A `<dt>`/`<dd>` pair of the file info; values are isolated so names and numbers keep their direction. */

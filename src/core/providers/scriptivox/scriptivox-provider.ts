@@ -1,28 +1,23 @@
-import { TranscriptionFailedError } from '../../errors/index.js';
+import { InvalidArgumentError, TranscriptionFailedError } from '../../errors/index.js';
+import { capabilitiesOf, scriptivoxCapabilityEntry } from '../../transcribe/capabilities.js';
 import type { ProviderCapabilities, TranscriptionProvider } from '../../transcribe/index.js';
 import { omitUndefined } from '../shared/omit-undefined.js';
 import type { ScriptivoxTranscription } from './scriptivox-api.js';
 import type { ScriptivoxTranscribe } from './scriptivox-transcribe.js';
 import { scriptivoxToTranscript } from './scriptivox-to-transcript.js';
 
-/** What Scriptivox honours of the common `transcribe()` options. */
-export const scriptivoxCapabilities: ProviderCapabilities = {
-  language: true,
-  languageDetection: true,
-  diarization: true,
-  speakerCount: true,
-  // Scriptivox has no vocabulary or context field.
-  contextTerms: false,
-  wordTimestamps: true,
-  audioUrl: true,
-  cancellation: true,
-};
+/** What Scriptivox honours of the common `transcribe()` options: its row of `providerCapabilities`. */
+export const scriptivoxCapabilities: ProviderCapabilities = capabilitiesOf(scriptivoxCapabilityEntry);
+
+const languages: ReadonlySet<string> = new Set(scriptivoxCapabilityEntry.languages);
 
 const queuedStatuses = new Set(['created', 'downloading', 'pending']);
 
 /**
-Scriptivox behind the common `transcribe()`: upload (or URL), job with `align` on, wait, result,
-then delete the job. An aborted call cancels the job, which releases its reserved balance.
+Scriptivox behind the common `transcribe()`: upload (or URL), job with `align` on (off for
+`timestamps: 'segment'` without `diarize`), wait, result, then delete the job. A language outside
+Scriptivox's list is refused before the upload, which its 400 would only come after. An aborted
+call cancels the job, which releases its reserved balance.
 `providerOptions.scriptivox.webhookUrl` has Scriptivox report to your webhook as well.
 */
 export function createScriptivoxTranscriptionProvider(
@@ -34,12 +29,22 @@ export function createScriptivoxTranscriptionProvider(
     capabilities: scriptivoxCapabilities,
     async transcribe(request) {
       const native = request.providerOptions ?? {};
+      // Scriptivox takes bare codes (`en`, `yue`), not regional tags.
+      const language = request.language?.split('-')[0]?.toLowerCase();
+      if (language !== undefined && !languages.has(language)) {
+        throw new InvalidArgumentError({
+          argument: 'language',
+          message: `Scriptivox does not transcribe "${language}"; it takes one of its ${languages.size} codes (providerCapabilities.scriptivox.languages)`,
+          value: request.language,
+        });
+      }
       const settings = omitUndefined({
-        language: request.language,
+        language,
         diarize: request.diarize,
         speakerCount: request.speakerCount,
         webhookUrl: typeof native.webhookUrl === 'string' ? native.webhookUrl : undefined,
-        align: true,
+        // Word times cost an alignment pass; diarization forces it on anyway (reference/scriptivox.md §3).
+        align: request.timestamps !== 'segment' || request.diarize === true,
         signal: request.signal,
       });
       const isUrl = typeof request.audio === 'string' || request.audio instanceof URL;

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, TranscriptionFailedError } from '../../errors/index.js';
+import { capabilitiesOf, soferaiCapabilityEntry } from '../../transcribe/capabilities.js';
 import type { ProviderCapabilities, TranscriptionProvider } from '../../transcribe/index.js';
 import type { SoferAIStatus } from './soferai-api.js';
 import type { SoferAIHebrewWordDisplay } from './soferai-hebrew-words.js';
@@ -6,22 +7,10 @@ import { omitUndefined, type SoferAITranscriptionSettings } from './soferai-opti
 import { soferaiToTranscript } from './soferai-to-transcript.js';
 import type { SoferAITranscribe } from './soferai-transcribe.js';
 
-/** What SoferAI honours of the common `transcribe()` options. */
-export const soferaiCapabilities: ProviderCapabilities = {
-  // `primary_language`: en, he, yi (and fr in the newest OpenAPI); English when not given.
-  language: true,
-  languageDetection: false,
-  // More than one expected speaker, or `auto_detect_speakers`, labels speakers.
-  diarization: true,
-  speakerCount: true,
-  contextTerms: false,
-  wordTimestamps: true,
-  audioUrl: true,
-  // SoferAI has no endpoint that stops a transcription: an abort only stops the waiting.
-  cancellation: false,
-};
+/** What SoferAI honours of the common `transcribe()` options: its row of `providerCapabilities`. */
+export const soferaiCapabilities: ProviderCapabilities = capabilitiesOf(soferaiCapabilityEntry);
 
-const languages = new Set(['en', 'he', 'yi', 'fr']);
+const languages: ReadonlySet<string> = new Set(soferaiCapabilityEntry.languages);
 const queuedStatuses: ReadonlySet<SoferAIStatus> = new Set(['RECEIVED', 'PENDING', 'UPLOADED']);
 
 /**

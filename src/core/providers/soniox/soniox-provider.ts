@@ -1,4 +1,5 @@
 import { TranscriptionFailedError } from '../../errors/index.js';
+import { capabilitiesOf, sonioxCapabilityEntry } from '../../transcribe/capabilities.js';
 import type { JobEventSource, ProviderCapabilities, TranscriptionProvider } from '../../transcribe/index.js';
 import { omitUndefined, type SonioxTranscriptionConfig } from './soniox-options.js';
 import type { SonioxStt } from './soniox-stt.js';
@@ -6,18 +7,8 @@ import type { SonioxTranscription } from './soniox-api.js';
 import { sonioxToTranscript } from './soniox-to-transcript.js';
 import type { SonioxFiles } from './soniox-files.js';
 
-/** What Soniox honours of the common `transcribe()` options. */
-export const sonioxCapabilities: ProviderCapabilities = {
-  language: true,
-  languageDetection: true,
-  diarization: true,
-  // Soniox diarizes without being told how many speakers to expect.
-  speakerCount: false,
-  contextTerms: true,
-  wordTimestamps: true,
-  audioUrl: true,
-  cancellation: true,
-};
+/** What Soniox honours of the common `transcribe()` options: its row of `providerCapabilities`. */
+export const sonioxCapabilities: ProviderCapabilities = capabilitiesOf(sonioxCapabilityEntry);
 
 /** Soniox behind the common `transcribe()`: upload, job, wait, transcript, then delete both. */
 export function createSonioxTranscriptionProvider(stt: SonioxStt, files: SonioxFiles): TranscriptionProvider {
@@ -27,11 +18,12 @@ export function createSonioxTranscriptionProvider(stt: SonioxStt, files: SonioxF
     capabilities: sonioxCapabilities,
     async transcribe(request) {
       const native = request.providerOptions ?? {};
+      const nativeConfig = native.config as SonioxTranscriptionConfig | undefined;
       const config: SonioxTranscriptionConfig = omitUndefined({
-        ...(native.config as SonioxTranscriptionConfig | undefined),
+        ...nativeConfig,
         languageHints: request.language === undefined ? undefined : [request.language],
         enableSpeakerDiarization: request.diarize,
-        context: request.contextTerms === undefined ? undefined : { terms: [...request.contextTerms] },
+        context: withTerms(nativeConfig?.context, request.contextTerms),
       });
       const common = omitUndefined({
         model: native.model as string | undefined,
@@ -79,6 +71,20 @@ export function createSonioxTranscriptionProvider(stt: SonioxStt, files: SonioxF
       }
     },
   };
+}
+
+/**
+The context with `contextTerms` added to its terms: a structured context from
+`providerOptions.soniox.config` keeps its other fields, and a plain-text one becomes its `text`.
+*/
+function withTerms(
+  context: SonioxTranscriptionConfig['context'],
+  terms: readonly string[] | undefined,
+): SonioxTranscriptionConfig['context'] {
+  if (terms === undefined) return context;
+  if (context === undefined) return { terms: [...terms] };
+  const structured = typeof context === 'string' ? { text: context } : context;
+  return { ...structured, terms: [...(structured.terms ?? []), ...terms] };
 }
 
 /**
