@@ -10,11 +10,13 @@ describe('element modules in Node', () => {
       import('../../src/elements/transcript/transcript.js'),
       import('../../src/elements/outline-player/outline-player.js'),
       import('../../src/elements/capture/index.js'),
+      import('../../src/elements/live/live.js'),
     ]);
-    expect(modules.map((module) => Object.keys(module).length > 0)).toEqual([true, true, true, true]);
+    expect(modules.map((module) => Object.keys(module).length > 0)).toEqual([true, true, true, true, true]);
     const registry = (globalThis as { customElements?: CustomElementRegistry }).customElements;
     expect(registry?.get('scribe-upload')).toBeUndefined();
     expect(registry?.get('scribe-transcript')).toBeUndefined();
     expect(registry?.get('scribe-outline-player')).toBeUndefined();
+    expect(registry?.get('scribe-live')).toBeUndefined();
   });
 });
