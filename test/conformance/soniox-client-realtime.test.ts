@@ -9,14 +9,13 @@ import {
 } from '@soniox/client';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { createSoniox } from '../../src/core/providers/soniox/soniox-client.js';
+import { createScribeWorker } from '../../worker/src/create-scribe-worker.js';
 import { createSandbox, type SonioxRealtimeSessionInfo } from '../../worker/src/sandbox/index.js';
-import { serveSandbox, type SandboxServer } from '../../worker/src/sandbox/node/serve-sandbox.js';
 import { serveRealtimeSandbox, type RealtimeSandboxServer } from '../helpers/serve-realtime-sandbox.js';
 
 /*
 The official browser SDK, @soniox/client 2.3.0, unchanged, against the realtime sandbox on
-127.0.0.1, with temporary keys minted through the sandbox's REST endpoint as a site's backend
+127.0.0.1, with temporary keys minted by the scribekit Worker's `POST /api/soniox/temporary-api-key`, as a site's backend
 would mint them. The SDK takes no WebSocket constructor: it uses the global one, which Node 20
 lacks, so `ws` stands in as the global for these tests only. It authenticates with the
 deprecated `api_key` field of the first message, which is what the sandbox sees.
@@ -27,7 +26,6 @@ const wav = readFileSync(new URL('../fixtures/audio/speech.wav', import.meta.url
 const foxPcm = new Uint8Array(wav.buffer, wav.byteOffset + 44, wav.byteLength - 44);
 
 const sessions: SonioxRealtimeSessionInfo[] = [];
-let rest: SandboxServer;
 let realtime: RealtimeSandboxServer;
 let mintKey: (options?: { maxSessionDurationSeconds?: number }) => Promise<string>;
 /** Drops the next session to start after this many audio bytes (the sandbox's test hook), once. */
@@ -45,24 +43,28 @@ beforeAll(async () => {
       },
     },
   });
-  rest = await serveSandbox({ sandbox });
   realtime = await serveRealtimeSandbox(sandbox);
-  const server = createSoniox({ apiKey: 'server-side-key', baseUrl: rest.urlFor('api.soniox.com') });
-  mintKey = async (options = {}) =>
-    (
-      await server.auth.createTemporaryApiKey({
-        usageType: 'transcribe_websocket',
-        expiresInSeconds: 60,
-        singleUse: true,
-        ...options,
-      })
-    ).apiKey;
+  // Keys come from the scribekit Worker's own route, as a page would get them (sandbox mode: no key).
+  const worker = createScribeWorker({ sandbox });
+  mintKey = async (options = {}) => {
+    const response = await worker.fetch(
+      new Request('http://scribe.test/api/soniox/temporary-api-key', {
+        method: 'POST',
+        headers: { Origin: 'http://scribe.test', 'CF-Connecting-IP': '127.0.0.1' },
+      }),
+      options.maxSessionDurationSeconds === undefined
+        ? {}
+        : { TEMPORARY_KEY_MAX_SESSION_SECONDS: String(options.maxSessionDurationSeconds) },
+    );
+    if (!response.ok)
+      throw new Error(`the Worker minted no key: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { apiKey: string }).apiKey;
+  };
 });
 
 afterAll(async () => {
   vi.unstubAllGlobals();
   await realtime.close();
-  await rest.close();
 });
 
 /** An AudioSource that plays PCM in 120 ms chunks, a few ms apart, like a capture would. */
