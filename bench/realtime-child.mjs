@@ -1,13 +1,13 @@
 // Realtime per-message cost as a session grows: our Soniox session and @soniox/node's, fed the
 // same server messages through an in-memory WebSocket, block by block, alternating.
-// Usage: node --expose-gc realtime-child.mjs <compiled module> <max words>
+// Usage: node --expose-gc realtime-child.mjs <compiled module> <max words> [block size]
 import { pathToFileURL } from 'node:url';
 import { RealtimeSegmentBuffer, SonioxNodeClient } from '@soniox/node';
 import { MemorySocket, serverMessages } from './lib/realtime-messages.mjs';
 import { sonioxTranscript, speech } from './lib/speech.mjs';
 import { median } from './lib/stats.mjs';
 
-const [modulePath, maxWordsArgument] = process.argv.slice(2);
+const [modulePath, maxWordsArgument, blockSizeArgument] = process.argv.slice(2);
 const maxWords = Number(maxWordsArgument);
 const lib = await import(pathToFileURL(modulePath).href);
 
@@ -57,7 +57,7 @@ globalThis.gc?.();
 const { session: ours, socket: oursSocket } = await openOurs();
 const { session: peerSession, socket: peerSocket, finalTokens: peerFinalTokens } = await openPeer();
 
-const blockSize = 100;
+const blockSize = Number(blockSizeArgument ?? 100);
 const blocks = [];
 for (let start = 0, block = 0; start + blockSize <= messages.length; start += blockSize, block++) {
   const wordsBefore = ours.finalWords.length;

@@ -9,14 +9,20 @@ import { compileForNode } from './lib/compile.mjs';
 import { formatMicroseconds, formatMs, formatRatio, table } from './lib/format.mjs';
 import { median } from './lib/stats.mjs';
 import { measureLiveElement } from './live-element.mjs';
+import { measureReconnect, reconnectMarkdown } from './realtime-reconnect.mjs';
 import { serverMessages } from './lib/realtime-messages.mjs';
 import { sonioxTranscript, speech } from './lib/speech.mjs';
 import { realtimeModule } from './size-budget.mjs';
 
 const child = fileURLToPath(new URL('./realtime-child.mjs', import.meta.url));
-const checkpoints = [1_000, 10_000, 50_000, 100_000];
-// Blocks of 100 messages per checkpoint: the twenty that start there.
+// The issue asks for 100, 1k, 10k and 50k words; 100k is cheap to add.
+const checkpoints = [100, 1_000, 10_000, 50_000, 100_000];
+// Blocks of 20 messages (about 50 final words), so that the 100-word window is near 100 words;
+// per checkpoint the twenty blocks that start there.
+const blockSize = 20;
 const blocksPerCheckpoint = 20;
+// The flatness verdict: the cost at this many words over the cost at the smallest checkpoint.
+const flatnessAt = 50_000;
 
 function liveElementFolder() {
   const elements = join(repoRoot, 'src/elements');
@@ -44,10 +50,19 @@ export async function run() {
         ? {
             status: 'not-measured',
             reason:
-              '`<scribe-live>` does not exist yet (no `src/elements/live*/define.ts`). Planned: headless Chromium, the element fed Soniox messages through an in-memory WebSocket, main-thread work per update at 1k, 10k and 50k words.',
+              '`<scribe-live>` does not exist yet (no `src/elements/live*/define.ts`). Planned: headless Chromium, the element fed Soniox messages through an in-memory WebSocket, main-thread work per update at 100, 1k, 10k and 50k words.',
           }
         : await measureLive(live),
+    reconnect: module === undefined ? undefined : await measureReconnectSafely(),
   };
+}
+
+async function measureReconnectSafely() {
+  try {
+    return await measureReconnect();
+  } catch (error) {
+    return { status: 'failed', reason: String(error?.message ?? error).split('\n')[0] };
+  }
 }
 
 async function measureLive(folder) {
@@ -72,22 +87,34 @@ async function measureSession(module) {
     `export { createSonioxRealtime } from '${module}';\nexport { sonioxTokens } from './worker/src/sandbox/soniox/soniox-tokens.ts';`,
   );
   // Past the last checkpoint by enough words for its blocks.
-  const raw = await runChild(child, [modulePath, String(checkpoints.at(-1) + 4_000)], { timeoutMs: 180_000 });
+  const raw = await runChild(child, [modulePath, String(checkpoints.at(-1) + 4_000), String(blockSize)], {
+    timeoutMs: 180_000,
+  });
   const rows = checkpoints.map((words) => {
     const window = raw.blocks.filter((block) => block.wordsBefore >= words).slice(0, blocksPerCheckpoint);
     const ours = median(window.map((block) => block.oursMicroseconds));
     const peer = median(window.map((block) => block.peerMicroseconds));
-    return { words, oursMicrosecondsPerMessage: ours, peerMicrosecondsPerMessage: peer, ratio: ours / peer };
+    return {
+      words,
+      windowFromWords: window[0]?.wordsBefore,
+      windowToWords: window.at(-1)?.wordsBefore,
+      oursMicrosecondsPerMessage: ours,
+      peerMicrosecondsPerMessage: peer,
+      ratio: ours / peer,
+    };
   });
-  const first = rows.find((row) => row.words === 10_000) ?? rows[0];
+  const first = rows[0];
+  const last = rows.find((row) => row.words === flatnessAt) ?? rows.at(-1);
   return {
     status: 'measured',
     method: `One fresh Node process; both implementations first warmed up on 10,000 messages of throwaway sessions. Both sessions connect to an in-memory WebSocket and receive the same Soniox-shaped server messages (1–6 newly final tokens, then a provisional tail of 0–6 tokens, an \`<end>\` after some sentences; tokens from the sandbox tokenizer, speakers and languages on). Messages go in blocks of ${raw.blockSize}, ours and the peer's alternating who goes first; a block's time runs from the first frame to the next macrotask (all promise work done), divided by ${raw.blockSize}. Per checkpoint: the median of the ${blocksPerCheckpoint} blocks that start at that many final words. Peer: @soniox/node RealtimeSttSession plus what an app keeps with it (final tokens in an array, RealtimeSegmentBuffer for stable segments). Ours: createSonioxRealtime().connect() with an onPart listener (running transcript, parts).`,
     messages: raw.messages,
     words: raw.words,
     checkpoints: rows,
-    flatness: rows.at(-1).oursMicrosecondsPerMessage / first.oursMicrosecondsPerMessage,
+    flatness: last.oursMicrosecondsPerMessage / first.oursMicrosecondsPerMessage,
     flatnessFrom: first.words,
+    flatnessTo: last.words,
+    flatnessLargest: rows.at(-1).oursMicrosecondsPerMessage / first.oursMicrosecondsPerMessage,
     snapshots: raw.snapshots,
   };
 }
@@ -102,20 +129,30 @@ export function markdown(result) {
       `Method: ${session.method}`,
       '',
       table(
-        ['final words so far', 'ours, per message', '@soniox/node, per message', 'ratio ours / peer'],
+        [
+          'final words so far',
+          'blocks start at (words)',
+          'ours, per message',
+          '@soniox/node, per message',
+          'ratio ours / peer',
+        ],
         session.checkpoints.map((row) => [
           row.words.toLocaleString('en-US'),
+          row.windowFromWords === undefined
+            ? '—'
+            : `${row.windowFromWords.toLocaleString('en-US')}–${row.windowToWords.toLocaleString('en-US')}`,
           formatMicroseconds(row.oursMicrosecondsPerMessage),
           formatMicroseconds(row.peerMicrosecondsPerMessage),
           formatRatio(row.ratio),
         ]),
       ),
       '',
-      `Flatness: ours at ${session.checkpoints.at(-1).words.toLocaleString('en-US')} words / ours at ${session.flatnessFrom.toLocaleString('en-US')} words = ${formatRatio(session.flatness)} (1.00× is perfectly flat; ${session.messages.toLocaleString('en-US')} messages, ${session.words.toLocaleString('en-US')} final words in all).`,
+      `Flatness: ours at ${(session.flatnessTo ?? session.checkpoints.at(-1).words).toLocaleString('en-US')} words / ours at ${session.flatnessFrom.toLocaleString('en-US')} words = ${formatRatio(session.flatness)}${session.flatnessLargest === undefined ? '' : ` (at ${session.checkpoints.at(-1).words.toLocaleString('en-US')} words: ${formatRatio(session.flatnessLargest)})`} (1.00× is perfectly flat; ${session.messages.toLocaleString('en-US')} messages, ${session.words.toLocaleString('en-US')} final words in all).`,
       '',
       `\`session.transcript()\` (a full validated snapshot, O(words) by design; no peer equivalent): ${session.snapshots.map((snapshot) => `${formatMs(snapshot.transcriptMs)} at ${snapshot.words.toLocaleString('en-US')} words`).join(', ')} (median of 3).`,
     );
   }
+  lines.push(...reconnectMarkdown(result.reconnect));
   const live = result.scribeLive;
   if (live.status !== 'measured') {
     lines.push('', `\`<scribe-live>\` update cost in Chromium: not measured — ${live.reason}`);
@@ -127,7 +164,9 @@ export function markdown(result) {
       table(
         ['final words shown', 'main thread per update', 'of which script', 'style', 'layout'],
         live.checkpoints.map((row) => [
-          row.words.toLocaleString('en-US'),
+          row.wordsBefore === undefined
+            ? row.words.toLocaleString('en-US')
+            : `${row.wordsBefore.toLocaleString('en-US')} → ${row.words.toLocaleString('en-US')}`,
           formatMicroseconds(row.microsecondsPerUpdate.TaskDuration),
           formatMicroseconds(row.microsecondsPerUpdate.ScriptDuration),
           formatMicroseconds(row.microsecondsPerUpdate.RecalcStyleDuration),
@@ -135,7 +174,7 @@ export function markdown(result) {
         ]),
       ),
       '',
-      `Flatness: ${formatRatio(live.flatness)} (last checkpoint over first; no peer renders a live transcript). ${live.shadowNodesAtEnd.toLocaleString('en-US')} elements in its shadow root at the end.`,
+      `Flatness: ${formatRatio(live.flatness)} (last checkpoint over first${live.flatnessFrom === undefined ? '' : `: ${live.flatnessTo.toLocaleString('en-US')} words over ${live.flatnessFrom.toLocaleString('en-US')}`}; no peer renders a live transcript). ${live.shadowNodesAtEnd.toLocaleString('en-US')} elements in its shadow root at the end.`,
     );
   }
   return lines.join('\n');
