@@ -5,7 +5,7 @@ import { createSandbox } from '../../worker/src/sandbox/index.js';
 import { createSoniox, sonioxToTranscript } from '../../src/core/providers/soniox/index.js';
 
 const origin = 'https://scribe.example';
-const key = 'sk_live_ProxyKeyThatMustNeverLeak_0123456789';
+const key = 'fake-proxy-key-that-must-never-leak-0123456789';
 
 function wavBytes(seconds: number): Uint8Array {
   const sampleRate = 16_000;

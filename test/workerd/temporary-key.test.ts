@@ -4,7 +4,7 @@ import type { Env } from '../../worker/src/env.js';
 import { createSandbox, type Sandbox } from '../../worker/src/sandbox/index.js';
 
 const origin = 'https://scribe.example';
-const longLivedKey = 'sk_live_TemporaryKeyRouteMustNotLeakThis_987654';
+const longLivedKey = 'fake-long-lived-key-the-key-route-must-not-leak-987654';
 
 function recordingSandbox() {
   const sandbox = createSandbox();

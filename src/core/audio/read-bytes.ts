@@ -26,7 +26,7 @@ export interface ByteReaderOptions {
   /**
   The fewest bytes fetched from a `Blob` at once (default 64 KiB).
 
-  The fetched window is kept, so the small header reads that follow are answered from memory.
+  The fetched span is kept, so the small header reads that follow are answered from memory.
   */
   minimumRead?: number | undefined;
 }
@@ -72,9 +72,9 @@ function blobReader(blob: Blob, signal: AbortSignal | undefined, minimumRead: nu
       signal?.throwIfAborted();
       const [from, to] = clamp(start, end, size);
       if (from === to) return new Uint8Array(0);
-      for (const window of windows) {
-        if (from >= window.start && to <= window.start + window.bytes.length) {
-          return window.bytes.subarray(from - window.start, to - window.start);
+      for (const span of windows) {
+        if (from >= span.start && to <= span.start + span.bytes.length) {
+          return span.bytes.subarray(from - span.start, to - span.start);
         }
       }
       const windowEnd = Math.min(size, Math.max(to, from + minimumRead));

@@ -53,7 +53,7 @@ import WebSocket from 'ws';
 import { createSonioxRealtime } from 'scribekit/soniox';
 
 // `ws` can send an Authorization header, which a browser WebSocket cannot.
-const realtime = createSonioxRealtime({ apiKey: process.env.SONIOX_API_KEY, WebSocket });
+const realtime = createSonioxRealtime({ apiKey: env.SONIOX_API_KEY, WebSocket });
 ```
 */
 export type WebSocketConstructorLike = new (

@@ -123,7 +123,7 @@ import WebSocket from 'ws';
 import { createSonioxRealtime } from 'scribekit/soniox';
 
 // In Node: `ws` sends the key as an Authorization header.
-const session = await createSonioxRealtime({ apiKey: process.env.SONIOX_API_KEY, WebSocket }).connect({
+const session = await createSonioxRealtime({ apiKey: env.SONIOX_API_KEY, WebSocket }).connect({
   audioFormat: 'auto',
 });
 for await (const part of session) console.log(part.type);

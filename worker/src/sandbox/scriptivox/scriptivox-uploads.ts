@@ -3,7 +3,8 @@ import { jsonResponse } from '../shared/json-response.js';
 import type { MemoryStore } from '../shared/memory-store.js';
 import type { Route } from '../shared/route-table.js';
 import { scriptivoxError } from './scriptivox-errors.js';
-import { mediaTypeOf } from './scriptivox-media-types.js';
+// The sandbox refuses exactly the formats the client knows Scriptivox refuses.
+import { scriptivoxMediaType as mediaTypeOf } from '../../../../src/core/providers/scriptivox/scriptivox-media-types.js';
 import { SCRIPTIVOX_STORAGE_HOST } from './scriptivox-storage.js';
 import { readJsonBody } from './scriptivox-validation.js';
 
