@@ -4,6 +4,7 @@ import type { ApiKey } from '../../http/index.js';
 import { resolveApiKey } from '../../http/resolve-api-key.js';
 import { ScriptivoxWebhookEventSchema, type ScriptivoxWebhookEvent } from './scriptivox-api.js';
 import { verifyScriptivoxSignature } from './scriptivox-signature.js';
+import { parseWebhookJson, readWebhookHeader, type WebhookHeaders } from '../shared/webhook-request.js';
 
 /** Options of `webhooks.verify` and `webhooks.handleWebhook`. */
 export interface ScriptivoxWebhookVerifyOptions {
@@ -24,7 +25,7 @@ export type ScriptivoxWebhookResult =
   | { ok: false; status: 400 | 401 | 405; error: string; response: Response };
 
 /** Headers as a `Headers` object or a plain record (Node's `IncomingMessage.headers`). */
-export type ScriptivoxWebhookHeaders = Headers | Record<string, string | string[] | undefined>;
+export type ScriptivoxWebhookHeaders = WebhookHeaders;
 
 /** `scriptivox.webhooks`: verify and parse Scriptivox's signed job events. */
 export interface ScriptivoxWebhooks {
@@ -73,8 +74,8 @@ export function createScriptivoxWebhooks(defaultApiKey: ApiKey | undefined): Scr
           message: 'Scriptivox signs webhooks with your API key: pass `apiKey` here or to createScriptivox',
         });
       }
-      const signature = readHeader(headers, 'x-scriptivox-signature');
-      const timestamp = readHeader(headers, 'x-scriptivox-timestamp');
+      const signature = readWebhookHeader(headers, 'x-scriptivox-signature');
+      const timestamp = readWebhookHeader(headers, 'x-scriptivox-timestamp');
       if (signature === undefined || timestamp === undefined) return false;
       const now = options.now ?? Date.now();
       return verifyScriptivoxSignature({
@@ -87,7 +88,7 @@ export function createScriptivoxWebhooks(defaultApiKey: ApiKey | undefined): Scr
       });
     },
     parse(body) {
-      const data = typeof body === 'string' ? safeJson(body) : body;
+      const data = typeof body === 'string' ? parseWebhookJson(body) : body;
       const result = v.safeParse(ScriptivoxWebhookEventSchema, data);
       if (!result.success) {
         throw new InvalidArgumentError({
@@ -118,21 +119,4 @@ export function createScriptivoxWebhooks(defaultApiKey: ApiKey | undefined): Scr
     },
   };
   return webhooks;
-}
-
-function readHeader(headers: ScriptivoxWebhookHeaders, name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== name) continue;
-    return Array.isArray(value) ? value[0] : value;
-  }
-  return undefined;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { InvalidArgumentError } from '../../errors/index.js';
 import { constantTimeEqual } from '../shared/constant-time-equal.js';
+import { parseWebhookJson, readWebhookHeader } from '../shared/webhook-request.js';
 
 /** The one auth header you asked Soniox to send with webhooks (`webhookAuthHeaderName` / `Value`). */
 export interface SonioxWebhookAuth {
@@ -46,7 +47,7 @@ export interface SonioxWebhooks {
 export function createSonioxWebhooks(defaultAuth: SonioxWebhookAuth | undefined): SonioxWebhooks {
   const webhooks: SonioxWebhooks = {
     parse(body) {
-      const data = typeof body === 'string' ? safeJson(body) : body;
+      const data = typeof body === 'string' ? parseWebhookJson(body) : body;
       const result = v.safeParse(WebhookEventSchema, data);
       if (!result.success) {
         throw new InvalidArgumentError({
@@ -58,7 +59,7 @@ export function createSonioxWebhooks(defaultAuth: SonioxWebhookAuth | undefined)
     },
     verify(headers, auth = defaultAuth) {
       if (auth === undefined) return true;
-      const received = readHeader(headers, auth.name);
+      const received = readWebhookHeader(headers, auth.name);
       return received !== undefined && constantTimeEqual(received, auth.value);
     },
     async handleWebhook(request, options = {}) {
@@ -81,25 +82,4 @@ export function createSonioxWebhooks(defaultAuth: SonioxWebhookAuth | undefined)
     },
   };
   return webhooks;
-}
-
-function readHeader(
-  headers: Headers | Record<string, string | string[] | undefined>,
-  name: string,
-): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted) continue;
-    return Array.isArray(value) ? value[0] : value;
-  }
-  return undefined;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
