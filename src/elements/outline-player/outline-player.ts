@@ -22,6 +22,7 @@ import { loadChapters } from './load-chapters.js';
 import { MediaStateController, type OutlinePlayerMedia } from './media-state-controller.js';
 import { outlinePlayerStrings, type OutlinePlayerStrings } from './outline-player.strings.js';
 import { outlinePlayerStyles } from './outline-player.styles.js';
+import { findMedia } from '../shared/find-media.js';
 
 export type { ChapterLoadStatus, ChapterSource } from './chapter-loader.js';
 export type { OutlinePlayerMedia } from './media-state-controller.js';
@@ -497,19 +498,7 @@ export class ScribeOutlinePlayer extends LitElement {
   }
 
   #findMedia(): OutlinePlayerMedia | undefined {
-    if (this.media !== undefined && this.media !== null) return this.media;
-    for (const child of Array.from(this.children)) {
-      if (child.slot !== 'media') continue;
-      if (isMedia(child)) return child;
-      const nested = child.querySelector('audio, video');
-      if (isMedia(nested)) return nested;
-    }
-    if (this.htmlFor !== '') {
-      const root = this.getRootNode() as Partial<NonElementParentNode>;
-      const target = root.getElementById?.(this.htmlFor) ?? null;
-      if (isMedia(target)) return target;
-    }
-    return undefined;
+    return findMedia<OutlinePlayerMedia>(this, { media: this.media, htmlFor: this.htmlFor, isMedia });
   }
 
   #applyTime(timeInSeconds: number, notify: boolean): void {

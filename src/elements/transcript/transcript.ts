@@ -20,6 +20,7 @@ import { transcriptStrings, type TranscriptStrings } from './transcript.strings.
 import { transcriptStyles } from './transcript.styles.js';
 import { TranscriptView } from './transcript-view.js';
 import { WordIndex } from './word-index.js';
+import { findMedia } from '../shared/find-media.js';
 
 export type { DownloadFormat } from './download.js';
 export type { ScribeMediaTarget } from './media-time-controller.js';
@@ -429,19 +430,7 @@ export class ScribeTranscript extends LitElement {
   };
 
   #findMedia(): ScribeMediaTarget | undefined {
-    if (this.media !== undefined && this.media !== null) return this.media;
-    for (const child of Array.from(this.children)) {
-      if (child.slot !== 'media') continue;
-      if (isMedia(child)) return child;
-      const nested = child.querySelector('audio, video');
-      if (isMedia(nested)) return nested;
-    }
-    if (this.htmlFor !== '') {
-      const root = this.getRootNode() as Partial<NonElementParentNode>;
-      const target = root.getElementById?.(this.htmlFor) ?? null;
-      if (isMedia(target)) return target;
-    }
-    return undefined;
+    return findMedia<ScribeMediaTarget>(this, { media: this.media, htmlFor: this.htmlFor, isMedia });
   }
 
   #seek(index: number): void {
